@@ -1,0 +1,103 @@
+/**
+ * The one protocol between the content script, the background worker and the
+ * extension pages. Every message is a member of a discriminated union on `type`,
+ * named by direction (`page/*` content -> worker, `ui/*` popup/options -> worker,
+ * `badge/*` worker -> content). Each side validates what arrives with these schemas
+ * before acting on it: a page can't post into runtime messaging, but a compromised or
+ * confused sender must still only ever get a refusal.
+ */
+import * as v from 'valibot';
+import { FIELD_NAMES } from './adapters/types';
+import { SITE_IDS } from './checklist/settings';
+
+const MAX_TEXT = 20_000;
+const text = (max = 2_000) => v.pipe(v.string(), v.maxLength(max));
+const ITEM_ID = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]{0,63}$/));
+const DEAL_KEY = v.pipe(v.string(), v.minLength(3), v.maxLength(300), v.regex(/^[a-z]+:\S+$/));
+const DIRECTION = v.picklist(['ours', 'theirs', 'unknown']);
+
+export const RawReadingSchema = v.object({
+  site: v.picklist(SITE_IDS),
+  dealKey: DEAL_KEY,
+  url: text(4_000),
+  locale: text(40),
+  title: text(500),
+  fields: v.record(v.picklist(FIELD_NAMES), text()),
+  missing: v.pipe(v.array(v.picklist(FIELD_NAMES)), v.maxLength(FIELD_NAMES.length)),
+  contacts: v.pipe(
+    v.array(v.object({ name: text(300), role: text(300), email: v.optional(text(320)) })),
+    v.maxLength(500),
+  ),
+  activities: v.pipe(
+    v.array(
+      v.object({
+        kind: v.picklist(['email', 'call', 'meeting', 'note']),
+        direction: DIRECTION,
+        date: text(200),
+        outcome: text(200),
+      }),
+    ),
+    v.maxLength(5_000),
+  ),
+  messages: v.pipe(
+    v.array(
+      v.object({
+        fromEmail: text(320),
+        fromName: text(300),
+        toEmails: v.pipe(v.array(text(320)), v.maxLength(200)),
+        date: text(200),
+        body: text(MAX_TEXT),
+        direction: DIRECTION,
+      }),
+    ),
+    v.maxLength(1_000),
+  ),
+  accountEmail: v.optional(text(320)),
+});
+
+const EvidenceSchema = v.object({ quote: text(200), where: text(300) });
+
+export const BadgeStateSchema = v.object({
+  dealKey: DEAL_KEY,
+  title: text(500),
+  verdict: v.picklist(['pursue', 'caution', 'walk-away', 'unknown']),
+  flags: v.array(ITEM_ID),
+  flagged: v.array(v.object({ itemId: ITEM_ID, title: text(200), evidence: v.array(EvidenceSchema), reason: text(500) })),
+  unknownReasons: v.array(text(300)),
+});
+export type BadgeState = v.InferOutput<typeof BadgeStateSchema>;
+
+/** content -> worker */
+export const PageMessageSchema = v.variant('type', [
+  // visitId: random per page view, so re-reads of the same view update one snapshot.
+  v.object({ type: v.literal('page/reading'), visitId: v.pipe(v.string(), v.regex(/^[a-z0-9-]{8,64}$/)), reading: RawReadingSchema }),
+  v.object({ type: v.literal('page/no-deal'), url: text(4_000), reason: text(300) }),
+  v.object({ type: v.literal('page/time-spent'), dealKey: DEAL_KEY, ms: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(86_400_000)) }),
+]);
+
+/** popup/options -> worker */
+export const UiMessageSchema = v.variant('type', [
+  v.object({ type: v.literal('ui/tab-deal'), tabId: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
+  v.object({
+    type: v.literal('ui/set-answer'),
+    dealKey: DEAL_KEY,
+    itemId: ITEM_ID,
+    answer: v.picklist(['auto', 'flagged', 'clear']),
+    note: text(500),
+  }),
+  v.object({ type: v.literal('ui/get-settings') }),
+  // The payload is validated in depth by the settings validator (field-level messages).
+  v.object({ type: v.literal('ui/save-settings'), settings: v.unknown(), checklist: v.unknown() }),
+]);
+
+/** worker -> content */
+export const BadgeMessageSchema = v.variant('type', [
+  v.object({ type: v.literal('badge/state'), state: BadgeStateSchema }),
+]);
+
+export type PageMessage = v.InferOutput<typeof PageMessageSchema>;
+export type UiMessage = v.InferOutput<typeof UiMessageSchema>;
+export type BadgeMessage = v.InferOutput<typeof BadgeMessageSchema>;
+
+/** Every reply from the worker: a result or a refusal with its reason. */
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };

@@ -1,0 +1,61 @@
+/** What the worker makes of a raw reading: parsed, typed facts the scoring reads. */
+import type { FieldName } from '../adapters/types';
+import type { SiteId } from '../checklist/settings';
+
+export type ContactRole = 'decision-maker' | 'economic-buyer' | 'champion' | 'influencer' | 'other';
+
+export interface Evidence {
+  /** Quoted text, at most 200 characters. */
+  quote: string;
+  /** Where it was found ("Close date field", "Buyer email of 12 Sep 2026"). */
+  where: string;
+}
+
+export interface Touch {
+  at: number; // epoch ms
+  direction: 'ours' | 'theirs';
+  kind: 'email' | 'call' | 'meeting' | 'note';
+  /** Outcome as shown, lower-cased ("no answer", "replied"). */
+  outcome: string;
+}
+
+export interface BuyerStatement {
+  text: string;
+  at: number | null;
+  /** Index of the message in the thread / timeline it came from. */
+  messageIndex: number;
+  where: string;
+}
+
+export interface DealFacts {
+  site: SiteId;
+  dealKey: string;
+  title: string;
+  /** Raw text of each field that was read, for evidence quotes. */
+  raw: Partial<Record<FieldName, string>>;
+  missing: FieldName[];
+  stage: string | null;
+  /** True when the stage text reads as closed won/lost. */
+  closed: boolean;
+  amount: { value: number; currency: string | null } | null;
+  closeDate: number | null;
+  createDate: number | null;
+  /** Days in the current stage: read directly or derived from the stage-entered date. */
+  daysInStage: number | null;
+  lastActivity: number | null;
+  competitors: string[] | null;
+  /** null when the budget field was not on the page; '' when it was there but empty. */
+  budget: string | null;
+  discount: string | null;
+  contacts: Array<{ name: string; role: ContactRole; roleText: string }>;
+  touches: Touch[];
+  buyerStatements: BuyerStatement[];
+  /**
+   * How many buyer messages were read. Kept apart from buyerStatements because the worker
+   * stores only the statements that matched a detector (never whole bodies, SPEC section 4),
+   * and price-only needs the share of all buyer messages.
+   */
+  buyerMessageCount: number;
+  /** How many times the close date moved later, from our own snapshots. */
+  closeDatePushes: number;
+}

@@ -1,0 +1,50 @@
+/** What the worker answers to the extension pages (popup, options). Types only. */
+import type { ChecklistItem } from '../checklist/items';
+import type { Settings, SiteId } from '../checklist/settings';
+import type { Assessment, ManualAnswer } from '../scoring/types';
+
+export interface SunkCost {
+  /** Epoch ms of the first visit to the deal's pages. */
+  firstSeen: number;
+  visits: number;
+  /** Time the deal's pages were open and visible, in ms. */
+  msSpent: number;
+  /** Checklist items confirmed clear (automatically or by the rep). */
+  clearCount: number;
+  /** Enabled checklist items. */
+  itemCount: number;
+}
+
+export interface DealView {
+  kind: 'deal';
+  dealKey: string;
+  site: SiteId;
+  title: string;
+  url: string;
+  assessment: Assessment;
+  checklist: ChecklistItem[];
+  answers: ManualAnswer[];
+  sunkCost: SunkCost;
+  /** What the page showed, label and value, for "what was read". */
+  read: Array<{ label: string; value: string }>;
+  /** "couldn't read Close date", one per expected field the page did not show. */
+  missed: string[];
+}
+
+export interface NoDealView {
+  kind: 'none';
+  /** Why there is nothing to show ("This tab is not a deal page we can read"). */
+  reason: string;
+}
+
+export type TabDealView = DealView | NoDealView;
+
+export interface SettingsView {
+  settings: Settings;
+  checklist: ChecklistItem[];
+}
+
+/** Field path ("thresholds.unresponsiveDays", "checklist.3.weight") -> message shown next to it. */
+export type FieldErrors = Record<string, string>;
+
+export type SaveSettingsResult = { ok: true; value: SettingsView } | { ok: false; error: string; fieldErrors: FieldErrors };
