@@ -1,0 +1,125 @@
+/**
+ * Typed access to the database for the worker: every read and write the product
+ * makes, each in one transaction, so a worker stopped mid-way leaves nothing half-written.
+ */
+import { defaultChecklist, type ChecklistItem } from '../checklist/items';
+import { defaultSettings, type Settings } from '../checklist/settings';
+import type { Assessment, ManualAnswer } from '../scoring/types';
+import type { DealFacts } from '../signals/types';
+import type { DealRecord, SnapshotRecord, WalkAwayDb } from './db';
+
+export interface ReadingToRecord {
+  facts: DealFacts;
+  assessment: Assessment;
+  url: string;
+  visitId: string;
+  now: number;
+}
+
+export class Repository {
+  constructor(readonly db: WalkAwayDb) {}
+
+  /** Seeds the twelve items and default settings when missing (first install, or after erase). */
+  async ensureSeeded(): Promise<void> {
+    await this.db.transaction('rw', this.db.checklist, this.db.settings, async () => {
+      if ((await this.db.checklist.count()) === 0) await this.db.checklist.bulkAdd(defaultChecklist());
+      if (!(await this.db.settings.get('settings'))) await this.db.settings.add({ key: 'settings', value: defaultSettings() });
+    });
+  }
+
+  async loadSettings(): Promise<{ settings: Settings; checklist: ChecklistItem[] }> {
+    return this.db.transaction('r', this.db.checklist, this.db.settings, async () => {
+      const record = await this.db.settings.get('settings');
+      const checklist = await this.db.checklist.orderBy('order').toArray();
+      return { settings: record?.value ?? defaultSettings(), checklist: checklist.length ? checklist : defaultChecklist() };
+    });
+  }
+
+  /** Replaces settings and checklist together: validated before, all or nothing here. */
+  async saveSettings(settings: Settings, checklist: ChecklistItem[]): Promise<void> {
+    await this.db.transaction('rw', this.db.checklist, this.db.settings, async () => {
+      await this.db.settings.put({ key: 'settings', value: settings });
+      await this.db.checklist.clear();
+      await this.db.checklist.bulkAdd(checklist);
+    });
+  }
+
+  getDeal(key: string): Promise<DealRecord | undefined> {
+    return this.db.deals.get(key);
+  }
+
+  answersFor(dealKey: string): Promise<ManualAnswer[]> {
+    return this.db.answers.where('dealKey').equals(dealKey).toArray();
+  }
+
+  /** Close dates seen on earlier visits, oldest first, to count pushes. */
+  async previousCloseDates(dealKey: string): Promise<number[]> {
+    const snapshots = await this.db.snapshots
+      .where('[dealKey+at]')
+      .between([dealKey, -Infinity], [dealKey, Infinity])
+      .toArray();
+    return snapshots.flatMap((s) => (s.closeDate === null ? [] : [s.closeDate]));
+  }
+
+  /**
+   * Stores what one page view read: the deal (created on first sight) and the view's
+   * snapshot. A re-read of the same view (same visitId) updates its snapshot in place.
+   */
+  async recordReading({ facts, assessment, url, visitId, now }: ReadingToRecord): Promise<DealRecord> {
+    const { db } = this;
+    return db.transaction('rw', db.deals, db.snapshots, async () => {
+      const existing = await db.deals.get(facts.dealKey);
+      const snapshot: SnapshotRecord = {
+        dealKey: facts.dealKey,
+        at: now,
+        verdict: assessment.verdict,
+        score: assessment.score,
+        findings: assessment.findings.map((f) => ({ itemId: f.itemId, status: f.status })),
+        closeDate: facts.closeDate,
+        stage: facts.stage,
+      };
+      const sameVisit = existing !== undefined && existing.lastVisitId === visitId && existing.lastSnapshotId !== null;
+      let snapshotId: number;
+      if (sameVisit && existing.lastSnapshotId !== null) {
+        snapshotId = existing.lastSnapshotId;
+        await db.snapshots.put({ ...snapshot, id: snapshotId });
+      } else {
+        snapshotId = (await db.snapshots.add(snapshot)) as number;
+      }
+      const deal: DealRecord = {
+        key: facts.dealKey,
+        site: facts.site,
+        title: facts.title,
+        url,
+        facts,
+        assessment,
+        firstSeen: existing?.firstSeen ?? now,
+        lastSeen: now,
+        visits: (existing?.visits ?? 0) + (sameVisit ? 0 : 1),
+        msSpent: existing?.msSpent ?? 0,
+        lastVisitId: visitId,
+        lastSnapshotId: snapshotId,
+      };
+      await db.deals.put(deal);
+      return deal;
+    });
+  }
+
+  /** Keeps the deal's latest assessment after an answer or a settings change. */
+  async updateAssessment(dealKey: string, assessment: Assessment): Promise<void> {
+    await this.db.deals.update(dealKey, { assessment });
+  }
+
+  async addTimeSpent(dealKey: string, ms: number): Promise<void> {
+    await this.db.transaction('rw', this.db.deals, async () => {
+      const deal = await this.db.deals.get(dealKey);
+      if (deal) await this.db.deals.update(dealKey, { msSpent: deal.msSpent + ms });
+    });
+  }
+
+  /** 'auto' removes the rep's answer; otherwise it replaces any earlier one. */
+  async setAnswer(dealKey: string, itemId: string, answer: 'auto' | 'flagged' | 'clear', note: string, now: number): Promise<void> {
+    if (answer === 'auto') await this.db.answers.delete([dealKey, itemId]);
+    else await this.db.answers.put({ dealKey, itemId, status: answer, note, at: now });
+  }
+}
