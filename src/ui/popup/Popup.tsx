@@ -1,0 +1,179 @@
+/**
+ * The toolbar popup: the active tab's deal, its verdict, each checklist item with the
+ * rep's manual answer, and the sunk-cost meter. Talks to the worker only via the client.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import type { ChecklistItem } from '../../checklist/items';
+import { workerClient, type WorkerClient } from '../client';
+import type { DealView, TabDealView } from '../views';
+import { errorMessage } from '../shared/errors';
+import { SITE_LABELS, VERDICT_LABELS } from '../shared/labels';
+import { ItemRow, statusOf, type AnswerChoice } from './ItemRow';
+import { ReadSummary } from './ReadSummary';
+import { SunkCostMeter } from './SunkCostMeter';
+import { findTabId, openOptionsPage } from './tab';
+
+export interface PopupProps {
+  client?: WorkerClient;
+  getTabId?: () => Promise<number>;
+  openOptions?: () => Promise<void>;
+  now?: () => number;
+}
+
+type LoadState = { phase: 'loading' } | { phase: 'failed'; message: string } | { phase: 'ready'; view: TabDealView };
+
+export function Popup({ client = workerClient, getTabId = findTabId, openOptions = openOptionsPage, now = Date.now }: PopupProps) {
+  const [state, setState] = useState<LoadState>({ phase: 'loading' });
+  const [optionsError, setOptionsError] = useState('');
+
+  useEffect(() => {
+    let cancelled = false;
+    void (async () => {
+      try {
+        const view = await client.tabDeal(await getTabId());
+        if (!cancelled) setState({ phase: 'ready', view });
+      } catch (error) {
+        if (!cancelled) setState({ phase: 'failed', message: errorMessage(error) });
+      }
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [client, getTabId]);
+
+  const showOptions = () => {
+    setOptionsError('');
+    openOptions().catch((error: unknown) => setOptionsError(errorMessage(error)));
+  };
+
+  return (
+    <main class="popup">
+      {state.phase === 'loading' && <p class="muted" role="status">Reading this tab…</p>}
+      {state.phase === 'failed' && (
+        <p class="error" role="alert" data-testid="popup-error">
+          {state.message}
+        </p>
+      )}
+      {state.phase === 'ready' && state.view.kind === 'none' && (
+        <section class="no-deal" data-testid="no-deal">
+          <h1>No deal here</h1>
+          <p>{state.view.reason}</p>
+          <p class="muted">Open a deal in HubSpot, Salesforce or Pipedrive, or an email thread in Gmail or Outlook.</p>
+        </section>
+      )}
+      {state.phase === 'ready' && state.view.kind === 'deal' && (
+        <DealPanel view={state.view} client={client} now={now()} onView={(view) => setState({ phase: 'ready', view })} />
+      )}
+      <footer class="popup__footer">
+        <button type="button" class="link-button" data-testid="open-options" onClick={showOptions}>
+          Open settings
+        </button>
+        {optionsError && (
+          <p class="error" role="alert">
+            {optionsError}
+          </p>
+        )}
+      </footer>
+    </main>
+  );
+}
+
+interface DealPanelProps {
+  view: DealView;
+  client: WorkerClient;
+  now: number;
+  onView: (view: TabDealView) => void;
+}
+
+function DealPanel({ view, client, now, onView }: DealPanelProps) {
+  const [pending, setPending] = useState<Record<string, AnswerChoice>>({});
+  const [itemErrors, setItemErrors] = useState<Record<string, string>>({});
+  // Notes being typed, by item id; dropped once saved so the stored note shows.
+  const [noteDrafts, setNoteDrafts] = useState<Record<string, string>>({});
+
+  const { assessment } = view;
+  const itemsById = new Map(view.checklist.map((item) => [item.id, item]));
+  const answersById = new Map(view.answers.map((answer) => [answer.itemId, answer]));
+  const offCount = view.checklist.filter((item) => !item.enabled).length;
+
+  const noteFor = (itemId: string) => noteDrafts[itemId] ?? answersById.get(itemId)?.note ?? '';
+
+  async function saveAnswer(item: ChecklistItem, choice: AnswerChoice) {
+    setPending((current) => ({ ...current, [item.id]: choice }));
+    setItemErrors((current) => without(current, item.id));
+    try {
+      const next = await client.setAnswer(view.dealKey, item.id, statusOf(choice, item), choice === 'auto' ? '' : noteFor(item.id));
+      setNoteDrafts((current) => without(current, item.id));
+      onView(next);
+    } catch (error) {
+      setItemErrors((current) => ({ ...current, [item.id]: `Couldn't save your answer: ${errorMessage(error)}` }));
+    } finally {
+      setPending((current) => without(current, item.id));
+    }
+  }
+
+  function commitNote(item: ChecklistItem) {
+    const answer = answersById.get(item.id);
+    const draft = noteDrafts[item.id];
+    // A note belongs to a Yes/No answer; with Auto it waits to be saved with the next answer.
+    if (!answer || draft === undefined || draft === answer.note) return;
+    void saveAnswer(item, answer.status === item.yesMeans ? 'yes' : 'no');
+  }
+
+  return (
+    <article class="deal">
+      <header class="deal__header">
+        <p class="deal__site">{SITE_LABELS[view.site] ?? view.site}</p>
+        <h1 class="deal__title" data-testid="deal-title">
+          {view.title || 'Untitled deal'}
+        </h1>
+      </header>
+
+      <div class={`verdict verdict--${assessment.verdict}`} data-testid="verdict" data-verdict={assessment.verdict} role="status">
+        <span class="verdict__label">{VERDICT_LABELS[assessment.verdict]}</span>
+        <span class="verdict__detail">
+          {assessment.flags.length} flagged · score {assessment.score} · {assessment.knownCount} of {assessment.findings.length} known
+        </span>
+      </div>
+
+      <section aria-labelledby="checklist-title">
+        <h2 id="checklist-title">Checklist</h2>
+        <ul class="items">
+          {assessment.findings.map((finding) => {
+            const item = itemsById.get(finding.itemId);
+            if (!item) return null;
+            return (
+              <ItemRow
+                key={item.id}
+                item={item}
+                finding={finding}
+                answer={answersById.get(item.id)}
+                pendingChoice={pending[item.id]}
+                note={noteFor(item.id)}
+                error={itemErrors[item.id]}
+                now={now}
+                onChoose={(choice) => void saveAnswer(item, choice)}
+                onNoteInput={(note) => setNoteDrafts((current) => ({ ...current, [item.id]: note }))}
+                onNoteCommit={() => commitNote(item)}
+              />
+            );
+          })}
+        </ul>
+        {offCount > 0 && (
+          <p class="muted">
+            {offCount} {offCount === 1 ? 'item is' : 'items are'} turned off in settings.
+          </p>
+        )}
+      </section>
+
+      <SunkCostMeter sunkCost={view.sunkCost} verdict={assessment.verdict} now={now} />
+      <ReadSummary read={view.read} missed={view.missed} />
+    </article>
+  );
+}
+
+function without<T>(record: Record<string, T>, key: string): Record<string, T> {
+  const rest = { ...record };
+  delete rest[key];
+  return rest;
+}
