@@ -16,7 +16,7 @@ export interface WorkerClient {
 }
 
 async function ask<T>(message: UiMessage): Promise<T> {
-  const reply = (await browser.runtime.sendMessage(message)) as Reply<T> | undefined;
+  const reply = await browser.runtime.sendMessage<UiMessage, Reply<T> | undefined>(message);
   if (!reply) throw new Error('The extension did not answer. Try reopening this page.');
   if (!reply.ok) throw new Error(reply.error);
   return reply.value;
@@ -27,9 +27,7 @@ export const workerClient: WorkerClient = {
   setAnswer: (dealKey, itemId, answer, note) => ask<TabDealView>({ type: 'ui/set-answer', dealKey, itemId, answer, note }),
   getSettings: () => ask<SettingsView>({ type: 'ui/get-settings' }),
   saveSettings: async (settings, checklist) => {
-    const reply = (await browser.runtime.sendMessage({ type: 'ui/save-settings', settings, checklist } satisfies UiMessage)) as
-      | SaveSettingsResult
-      | undefined;
+    const reply = await browser.runtime.sendMessage<UiMessage, SaveSettingsResult | undefined>({ type: 'ui/save-settings', settings, checklist });
     if (!reply) return { ok: false, error: 'The extension did not answer.', fieldErrors: {} };
     return reply;
   },
