@@ -1,0 +1,170 @@
+/** The worker's logic end to end, minus the browser: fake-indexeddb and a fake platform. */
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { RawReading } from '../../src/adapters/types';
+import type { Platform } from '../../src/background/platform';
+import { createService, type Service } from '../../src/background/service';
+import type { BadgeMessage } from '../../src/messages';
+import { openDb, type WalkAwayDb } from '../../src/storage/db';
+import { Repository } from '../../src/storage/repository';
+
+const DAY = 86_400_000;
+const NOW = Date.UTC(2026, 10, 28, 12);
+const day = (offset: number) => new Date(NOW + offset * DAY).toISOString().slice(0, 10);
+
+class FakePlatform implements Platform {
+  clock = NOW;
+  tabs = new Map<number, string>();
+  toolbar = new Map<number, { count: number | null; verdict: string | null }>();
+  sent: Array<{ tabId: number; message: BadgeMessage }> = [];
+  now = () => this.clock;
+  setToolbar = async (tabId: number, count: number | null, verdict: string | null) => {
+    this.toolbar.set(tabId, { count, verdict });
+  };
+  sendToTab = async (tabId: number, message: BadgeMessage) => {
+    this.sent.push({ tabId, message });
+  };
+  tabDeal = async (tabId: number) => this.tabs.get(tabId);
+  setTabDeal = async (tabId: number, key: string | null) => {
+    if (key === null) this.tabs.delete(tabId);
+    else this.tabs.set(tabId, key);
+  };
+  tabsShowing = async (key: string) => [...this.tabs].filter(([, k]) => k === key).map(([t]) => t);
+  openDealKeys = async () => [...this.tabs.values()];
+}
+
+function crowdedDeal(): RawReading {
+  return {
+    site: 'demo',
+    dealKey: 'demo:deal-1077',
+    url: 'https://demo.walkaway.test/deals/1077',
+    locale: 'en-US',
+    title: 'Globex — Warehouse analytics expansion',
+    fields: {
+      stage: 'Proposal',
+      closeDate: day(30),
+      daysInStage: '4',
+      budget: '$80,000 approved',
+      competitors: 'Contoso, Fabrikam, Initrode',
+      lastActivityDate: day(-1),
+      amount: '$80,000',
+      nextStep: 'Security review',
+    },
+    missing: [],
+    contacts: [{ name: 'Hank Scorpio', role: 'Decision maker' }],
+    activities: [
+      { kind: 'email', direction: 'ours', date: day(-3), outcome: '' },
+      { kind: 'email', direction: 'theirs', date: day(-1), outcome: 'Replied' },
+    ],
+    messages: [],
+  };
+}
+
+function thread(): RawReading {
+  const message = (from: string, offset: number, body: string) => ({
+    fromEmail: from,
+    fromName: from.split('@')[0] ?? '',
+    toEmails: [],
+    date: day(offset),
+    body,
+    direction: 'unknown' as const,
+  });
+  return {
+    site: 'demo',
+    dealKey: 'demo:thread-1',
+    url: 'https://demo.walkaway.test/mail/thread-1',
+    locale: 'en-US',
+    title: 'Re: Evaluation',
+    fields: {},
+    missing: [],
+    contacts: [],
+    activities: [],
+    accountEmail: 'alex@seller.example',
+    messages: [
+      message('alex@seller.example', -8, 'Hi Jordan, here is our proposal with the pricing you asked for.'),
+      message('jordan@buyer.example', -6, 'Thanks. We are in the middle of a reorganisation. Our whole IT team is changing. I will have to run it by my boss first.'),
+    ],
+  };
+}
+
+let db: WalkAwayDb;
+let platform: FakePlatform;
+let service: Service;
+
+beforeEach(async () => {
+  db = openDb('svc', { indexedDB: new IDBFactory(), IDBKeyRange });
+  const repo = new Repository(db);
+  await repo.ensureSeeded();
+  platform = new FakePlatform();
+  service = createService(repo, platform);
+});
+
+describe('worker service', () => {
+  it('scores a reading, stores it, remembers the tab and sets the toolbar badge', async () => {
+    const reply = await service.onReading(crowdedDeal(), 'visit-0001', 7);
+    expect(reply).toMatchObject({ ok: true, value: { dealKey: 'demo:deal-1077', verdict: 'caution', flags: ['crowded-field'] } });
+    expect(platform.tabs.get(7)).toBe('demo:deal-1077');
+    expect(platform.toolbar.get(7)).toEqual({ count: 1, verdict: 'caution' });
+    const view = await service.tabDeal(7);
+    expect(view.ok && view.value.kind === 'deal' && view.value.sunkCost).toMatchObject({ visits: 1, firstSeen: NOW });
+    expect(view.ok && view.value.kind === 'deal' && view.value.read).toContainEqual({ label: 'Competitors', value: 'Contoso, Fabrikam, Initrode' });
+  });
+
+  it('re-scores on a manual answer and pushes the new state to every tab showing the deal', async () => {
+    await service.onReading(crowdedDeal(), 'visit-0001', 7);
+    await service.onReading(crowdedDeal(), 'visit-0002', 9);
+    const reply = await service.setAnswer('demo:deal-1077', 'crowded-field', 'clear', 'two dropped out');
+    expect(reply.ok && reply.value.kind === 'deal' && reply.value.assessment.verdict).toBe('pursue');
+    expect(platform.sent.map((s) => s.tabId).sort()).toEqual([7, 9]);
+    expect(platform.sent[0]?.message.state).toMatchObject({ verdict: 'pursue', flags: [] });
+    expect(platform.toolbar.get(9)).toEqual({ count: 0, verdict: 'pursue' });
+    // Visits: two page views of the same deal.
+    const view = await service.tabDeal(7);
+    expect(view.ok && view.value.kind === 'deal' && view.value.sunkCost.visits).toBe(2);
+  });
+
+  it('refuses an answer for an unknown item or deal', async () => {
+    await service.onReading(crowdedDeal(), 'visit-0001', 7);
+    expect(await service.setAnswer('demo:deal-1077', 'custom-nope', 'flagged', '')).toMatchObject({ ok: false });
+    expect(await service.setAnswer('demo:deal-404', 'stalled', 'flagged', '')).toMatchObject({ ok: false });
+  });
+
+  it('applies saved settings at once to open deals, and refuses invalid ones whole', async () => {
+    await service.onReading(crowdedDeal(), 'visit-0001', 7);
+    const current = await service.getSettings();
+    if (!current.ok) throw new Error(current.error);
+    const { settings, checklist } = current.value;
+    const bad = await service.saveSettings({ ...settings, thresholds: { ...settings.thresholds, maxVendors: -1 } }, checklist);
+    expect(bad).toMatchObject({ ok: false, fieldErrors: { 'thresholds.maxVendors': expect.any(String) } });
+    expect((await service.getSettings()).ok && (await db.settings.get('settings'))?.value.thresholds.maxVendors).toBe(3);
+    const good = await service.saveSettings({ ...settings, thresholds: { ...settings.thresholds, maxVendors: 4 } }, checklist);
+    expect(good.ok).toBe(true);
+    expect(platform.sent.at(-1)?.message.state).toMatchObject({ dealKey: 'demo:deal-1077', verdict: 'pursue' });
+  });
+
+  it('stores only evidence quotes from a thread, never whole bodies', async () => {
+    const reply = await service.onReading(thread(), 'visit-0003', 3);
+    expect(reply).toMatchObject({ ok: true, value: { flags: ['gatekeeper'] } });
+    const dump = JSON.stringify({
+      deals: await db.deals.toArray(),
+      snapshots: await db.snapshots.toArray(),
+      answers: await db.answers.toArray(),
+    });
+    expect(dump).toContain('run it by my boss');
+    expect(dump).not.toContain('reorganisation');
+    expect(dump).not.toContain('pricing you asked for');
+  });
+
+  it('clears the tab when a site is switched off or the page is no deal', async () => {
+    await service.onReading(crowdedDeal(), 'visit-0001', 7);
+    await service.onNoDeal(7);
+    expect(platform.tabs.has(7)).toBe(false);
+    expect(platform.toolbar.get(7)).toEqual({ count: null, verdict: null });
+    const view = await service.tabDeal(7);
+    expect(view).toMatchObject({ ok: true, value: { kind: 'none' } });
+    const current = await service.getSettings();
+    if (!current.ok) throw new Error(current.error);
+    await service.saveSettings({ ...current.value.settings, sites: { ...current.value.settings.sites, demo: false } }, current.value.checklist);
+    expect(await service.onReading(crowdedDeal(), 'visit-0004', 7)).toEqual({ ok: true, value: null });
+  });
+});
