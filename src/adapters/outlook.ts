@@ -1,0 +1,108 @@
+/**
+ * Outlook on the web, an open conversation: https://outlook.office.com/mail/.../id/<id>
+ * (also outlook.live.com and outlook.cloud.microsoft). Reads each message's sender,
+ * date and body from the reading pane.
+ */
+import { readText } from './label-reader';
+import type { Adapter, RawMessage, RawReading } from './types';
+
+const HOSTS = new Set(['outlook.office.com', 'outlook.live.com', 'outlook.cloud.microsoft']);
+/** "/mail/inbox/id/<id>", "/mail/0/inbox/id/<id>" (personal accounts), "/mail/id/<id>". */
+const CONVERSATION_PATH = /^\/mail\/(?:[^/]+\/)*id\/([^/]{20,})\/?$/;
+const EMAIL = /[^\s<>()"',;:]+@[^\s<>()"',;:]+\.[A-Za-z]{2,}/;
+const MAX_BODY_CHARS = 20_000;
+
+/** Dated hooks: a redesign adds a newer line above the old one instead of replacing it. */
+const SELECTORS = {
+  /** One message in the reading pane. */
+  message_2025: '[aria-label="Email message"]',
+  /** Sender; the German UI says "Von: ". */
+  sender_2025: 'span[aria-label^="From: "], span[aria-label^="Von: "]',
+  /** Recipients, labelled like the sender (our assumption from the From: label). */
+  recipients_2025: '[aria-label^="To: "], [aria-label^="An: "]',
+  /** Full date heading, text like "Thu 9/17/2026 2:52 PM". */
+  date_2025: '[data-testid="SentReceivedSavedTime"]',
+  /** Message body. */
+  body_2025: '[id^="UniqueMessageBody"], [aria-label="Message body"]',
+  /** Quoted earlier messages inside a body. */
+  quoted_2025: '#divRplyFwdMsg, #appendonsend, blockquote',
+  /** Conversation pane; its first heading other than a message date is the subject. */
+  conversation_2025: '[data-app-section="ConversationContainer"]',
+  heading_2025: '[role="heading"]',
+} as const;
+
+function conversationId(url: URL): string | null {
+  if (url.protocol !== 'https:' || !HOSTS.has(url.hostname)) return null;
+  const raw = CONVERSATION_PATH.exec(url.pathname)?.[1];
+  if (!raw) return null;
+  try {
+    // The id is base64 with %2B / %2F / %3D escapes; decoded, the same conversation has one key.
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
+function emailsIn(text: string): string[] {
+  return [...text.matchAll(new RegExp(EMAIL.source, 'g'))].map((match) => match[0].toLowerCase());
+}
+
+function readMessage(container: Element): RawMessage | null {
+  const sender = container.querySelector(SELECTORS.sender_2025);
+  if (!sender) return null;
+  const label = (sender.getAttribute('aria-label') ?? '').replace(/^(?:From|Von):\s*/, '');
+  const fromEmail = emailsIn(`${label} ${sender.getAttribute('title') ?? ''} ${sender.textContent ?? ''}`)[0] ?? '';
+  if (!fromEmail) return null; // without a sender we can't tell whose touch it was
+  const toEmails = [...container.querySelectorAll(SELECTORS.recipients_2025)].flatMap((el) =>
+    emailsIn(`${el.getAttribute('aria-label') ?? ''} ${el.textContent ?? ''}`),
+  );
+  const body = container.querySelector(SELECTORS.body_2025);
+  const date = container.querySelector(SELECTORS.date_2025);
+  return {
+    fromEmail,
+    fromName: label.replace(EMAIL, '').replace(/[<>]/g, '').trim().slice(0, 300),
+    toEmails: [...new Set(toEmails)],
+    date: date ? readText(date).slice(0, 200) : '',
+    body: body ? readText(body, { lines: true, skip: SELECTORS.quoted_2025, max: MAX_BODY_CHARS }) : '',
+    direction: 'unknown',
+  };
+}
+
+function subjectOf(doc: Document): string {
+  const pane = doc.querySelector(SELECTORS.conversation_2025);
+  if (!pane) return '';
+  for (const heading of pane.querySelectorAll(SELECTORS.heading_2025)) {
+    if (!heading.matches(SELECTORS.date_2025)) return readText(heading).slice(0, 500);
+  }
+  return '';
+}
+
+export const outlookAdapter: Adapter = {
+  site: 'outlook',
+  exampleUrls: [
+    'https://outlook.office.com/mail/inbox/id/AAQkADAwATM0MDAAMS1hNjg5LTQ2NTEtMDACLTAwCgAQAKjxQ8Y%2B2kRBkNh1P8R%2FvlE%3D',
+    'https://outlook.live.com/mail/0/inbox/id/AQQkADAwATYwMAItYjQxZC1kMjNmLTAwAi0wMAoAEADn7vbX%2FnSRQ6Tf0Zr2oXz%3D',
+    'https://outlook.cloud.microsoft/mail/id/AAQkAGI2ZDk0ODNhLWM0ZTUtNDQ1Ny04NzFhLTk0ODg1ZjA1ZTZmMQAQAO2qg%3D',
+  ],
+  matches: (url) => conversationId(url) !== null,
+  read(doc, url): RawReading | null {
+    const id = conversationId(url);
+    if (!id) return null;
+    const messages = [...doc.querySelectorAll(SELECTORS.message_2025)]
+      .map(readMessage)
+      .filter((message): message is RawMessage => message !== null);
+    if (messages.length === 0) return null; // the reading pane has not rendered yet
+    return {
+      site: 'outlook',
+      dealKey: `outlook:${id}`,
+      url: url.href,
+      locale: doc.documentElement.lang,
+      title: subjectOf(doc),
+      fields: {},
+      missing: [],
+      contacts: [],
+      activities: [],
+      messages,
+    };
+  },
+};
