@@ -147,6 +147,18 @@ describe('Popup on a deal', () => {
     expect(radio('price-only', 'auto').checked).toBe(true);
   });
 
+  it('puts the reasons to walk away first, each with its evidence, and drops one the rep clears', async () => {
+    renderPopup(client);
+    const why = await screen.findByTestId('why');
+    const reasons = within(why).getAllByRole('listitem').map((li) => li.textContent);
+    expect(reasons).toEqual([
+      expect.stringMatching(/^More than three vendors.*Contoso, Fabrikam, Initech.*Competitors field/),
+      expect.stringMatching(/^Stalled.*45 days.*Days in stage field/),
+    ]);
+    fireEvent.click(radio('stalled', 'no'));
+    await waitFor(() => expect(within(screen.getByTestId('why')).getAllByRole('listitem')).toHaveLength(1));
+  });
+
   it('renders a hostile title and evidence as text, never as markup', async () => {
     client.title = '<img src=x onerror=alert(1)>';
     AUTO['no-value'] = { status: 'flagged', evidence: [{ quote: '<script>alert(2)</script><b>bold</b>', where: 'Buyer email' }], reason: '' };

@@ -136,6 +136,9 @@ function DealPanel({ view, client, now, onView }: DealPanelProps) {
         </span>
       </div>
 
+      <WhySummary view={view} />
+      <SunkCostMeter sunkCost={view.sunkCost} verdict={assessment.verdict} now={now} />
+
       <section aria-labelledby="checklist-title">
         <h2 id="checklist-title">Checklist</h2>
         <ul class="items">
@@ -166,9 +169,37 @@ function DealPanel({ view, client, now, onView }: DealPanelProps) {
         )}
       </section>
 
-      <SunkCostMeter sunkCost={view.sunkCost} verdict={assessment.verdict} now={now} />
       <ReadSummary read={view.read} missed={view.missed} />
     </article>
+  );
+}
+
+/** The reasons to walk away, first thing under the verdict, each with its strongest evidence. */
+function WhySummary({ view }: { view: DealView }) {
+  const titles = new Map(view.checklist.map((item) => [item.id, item.title]));
+  const flagged = view.assessment.findings.filter((finding) => finding.status === 'flagged');
+  if (!flagged.length) return null;
+  return (
+    <section class="why" aria-labelledby="why-title" data-testid="why">
+      <h2 id="why-title">Why</h2>
+      <ul>
+        {flagged.map((finding) => {
+          const evidence = finding.evidence[0];
+          return (
+            <li key={finding.itemId}>
+              <strong>{titles.get(finding.itemId) ?? finding.itemId}</strong>
+              {finding.source === 'manual' && <span class="muted"> (your answer)</span>}
+              {evidence && (
+                <span class="why__evidence">
+                  {' '}
+                  “{evidence.quote}” <span class="muted">({evidence.where})</span>
+                </span>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
   );
 }
 
