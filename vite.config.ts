@@ -25,7 +25,8 @@ export default defineConfig({
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   plugins: [crx({ manifest: manifestFor(demo) })],
   build: {
-    outDir: demo ? 'dist-demo' : 'dist',
+    // WALKAWAY_OUT_DIR lets parallel work build side by side without clobbering dist/.
+    outDir: process.env['WALKAWAY_OUT_DIR'] ?? (demo ? 'dist-demo' : 'dist'),
     emptyOutDir: true,
     target: 'chrome116',
     // Readable stack traces in the diagnostics; the code is small.

@@ -1,6 +1,8 @@
-// A local HTTPS server for the bundled demo site (and, later, site fixtures), with a
-// self-signed certificate made at start. Chromium reaches it under real host names
-// through --host-resolver-rules, so content scripts see the URLs they match in production.
+// A local HTTPS server for the bundled demo site and the site fixtures, with a
+// self-signed certificate made at start. Chromium reaches it under the real host names
+// (app.hubspot.com, mail.google.com, ...) through --host-resolver-rules, so content
+// scripts see the URLs they match in production. One server answers every host: the
+// Host header picks the site.
 import { createServer } from 'node:https';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -15,26 +17,33 @@ const TYPES = {
   '.svg': 'image/svg+xml',
 };
 
+/** A site served from a folder as a single-page app: a path that is not a file gets `fallback`. */
+export function staticSite(root, fallback = 'index.html') {
+  const base = resolve(root);
+  return async (path) => {
+    const file = normalize(join(base, path));
+    if (!file.startsWith(base)) return null;
+    const info = await stat(file).catch(() => null);
+    return info?.isFile() ? file : join(base, fallback);
+  };
+}
+
 /**
- * Serves `root` as a single-page app: a path that is not a file gets `fallback`.
+ * Starts the server. `sites` maps a host name to `async (path, url) => filePath | null`.
  * Resolves to { port, close() }.
  */
-export async function startStaticServer({ root, fallback = 'index.html', port = 0, host = '127.0.0.1' }) {
-  const base = resolve(root);
-  const pems = await selfsigned.generate([{ name: 'commonName', value: 'walkaway.test' }], {
-    keySize: 2048,
-    algorithm: 'sha256',
-  });
+export async function startFixtureServer({ sites, port = 0, host = '127.0.0.1' }) {
+  const pems = await selfsigned.generate([{ name: 'commonName', value: 'walkaway.test' }], { keySize: 2048, algorithm: 'sha256' });
   const server = createServer({ key: pems.private, cert: pems.cert }, async (req, res) => {
     try {
-      const path = decodeURIComponent(new URL(req.url ?? '/', 'https://x').pathname);
-      let file = normalize(join(base, path));
-      if (!file.startsWith(base)) {
-        res.writeHead(403).end();
+      const hostname = (req.headers.host ?? '').replace(/:\d+$/, '');
+      const url = new URL(req.url ?? '/', `https://${hostname}`);
+      const site = sites[hostname];
+      const file = site ? await site(decodeURIComponent(url.pathname), url) : null;
+      if (!file) {
+        res.writeHead(404, { 'content-type': 'text/plain' }).end(`No fixture for ${hostname}${url.pathname}`);
         return;
       }
-      const info = await stat(file).catch(() => null);
-      if (!info || info.isDirectory()) file = join(base, fallback);
       const body = await readFile(file);
       res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
       res.end(body);
@@ -46,6 +55,10 @@ export async function startStaticServer({ root, fallback = 'index.html', port = 
   const address = server.address();
   return {
     port: typeof address === 'object' && address ? address.port : port,
-    close: () => new Promise((ok) => server.close(() => ok(undefined))),
+    close: () =>
+      new Promise((ok) => {
+        server.closeAllConnections?.();
+        server.close(() => ok(undefined));
+      }),
   };
 }

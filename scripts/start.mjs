@@ -28,12 +28,12 @@ if (!chromiumPath()) {
 sh('npx', ['vite', 'build', '--logLevel', 'warn'], { WALKAWAY_DEMO: '1' });
 
 const { spawnChromium } = await import('./chromium.mjs');
-const { startStaticServer } = await import('./fixture-server.mjs');
+const { startFixtureServer, staticSite } = await import('./fixture-server.mjs');
 const { DEMO_HOST, DEMO_ORIGIN } = await import('./demo-origin.mjs');
 const { chromium } = await import('playwright-core');
 
 const headless = !process.env.DISPLAY;
-const server = await startStaticServer({ root: resolve('demo') });
+const server = await startFixtureServer({ sites: { [DEMO_HOST]: staticSite(resolve('demo')) } });
 const browserProcess = await spawnChromium({ extensionPath: resolve('dist-demo'), hostMap: { [DEMO_HOST]: server.port }, headless });
 const browser = await chromium.connectOverCDP(browserProcess.wsEndpoint);
 const context = browser.contexts()[0];

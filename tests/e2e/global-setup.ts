@@ -6,27 +6,29 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { spawnChromium } from '../../scripts/chromium.mjs';
-import { DEMO_HOST } from '../../scripts/demo-origin.mjs';
-import { startStaticServer } from '../../scripts/fixture-server.mjs';
+import { startFixtureServer } from '../../scripts/fixture-server.mjs';
+import { SITES } from './sites';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     cdpEndpoint: string;
-    demoPort: number;
+    fixturePort: number;
   }
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const extensionPath = resolve('dist-demo');
+  // WALKAWAY_EXTENSION_DIR lets several builds be tested side by side (default: the demo build).
+  const extensionPath = resolve(process.env['WALKAWAY_EXTENSION_DIR'] ?? 'dist-demo');
   if (!existsSync(resolve(extensionPath, 'manifest.json'))) {
-    throw new Error('dist-demo/ is missing: the e2e tests need `WALKAWAY_DEMO=1 vite build` first (npm test does it).');
+    throw new Error(`${extensionPath} has no build: the e2e tests need \`WALKAWAY_DEMO=1 vite build\` first (npm test does it).`);
   }
-  const demo = await startStaticServer({ root: resolve('demo') });
-  const chromium = await spawnChromium({ extensionPath, hostMap: { [DEMO_HOST]: demo.port } });
+  const server = await startFixtureServer({ sites: SITES });
+  const hostMap = Object.fromEntries(Object.keys(SITES).map((host) => [host, server.port]));
+  const chromium = await spawnChromium({ extensionPath, hostMap });
   project.provide('cdpEndpoint', chromium.wsEndpoint);
-  project.provide('demoPort', demo.port);
+  project.provide('fixturePort', server.port);
   return async () => {
     await chromium.close();
-    await demo.close();
+    await server.close();
   };
 }
