@@ -1,6 +1,6 @@
 /** The built extension in real Chromium on the bundled demo CRM. */
 import { afterAll, describe, expect, it } from 'vitest';
-import { badgeOf, clickInBadge, disconnect, inBadge, openPage, openPopupFor, screenshot, waitForBadge } from './harness';
+import { badgeOf, clickInBadge, connect, disconnect, inBadge, openPage, openPopupFor, screenshot, tabIdOf, waitForBadge } from './harness';
 
 afterAll(disconnect);
 
@@ -23,6 +23,27 @@ describe('demo deals', () => {
       await page.close();
     });
   }
+
+  it('puts the number of flags on the toolbar button, coloured by verdict, per tab', async () => {
+    const { worker } = await connect();
+    const walkAway = await openPage('/deals/1103');
+    const pursue = await openPage('/deals/1042');
+    await waitForBadge(walkAway, { deal: 'demo:deal-1103', verdict: 'walk-away' });
+    await waitForBadge(pursue, { deal: 'demo:deal-1042', verdict: 'pursue' });
+    const toolbar = (tabId: number) =>
+      worker.evaluate(async (id) => {
+        const text = await chrome.action.getBadgeText({ tabId: id });
+        const colour = await chrome.action.getBadgeBackgroundColor({ tabId: id });
+        return { text, colour: colour.slice(0, 3) };
+      }, tabId);
+    expect(await toolbar(await tabIdOf(walkAway))).toEqual({ text: '4', colour: [0xcf, 0x22, 0x2e] });
+    expect(await toolbar(await tabIdOf(pursue))).toEqual({ text: '0', colour: [0x1a, 0x7f, 0x37] });
+    // Leaving for a page that is not a deal clears it.
+    await pursue.getByRole('link', { name: 'Deals', exact: true }).first().click();
+    await expect.poll(async () => (await toolbar(await tabIdOf(pursue))).text).toBe('');
+    await walkAway.close();
+    await pursue.close();
+  });
 
   it('slides out a sidebar with the verdict and the evidence, inside its own shadow root', async () => {
     const page = await openPage('/deals/1103');
