@@ -12,7 +12,7 @@ import type { FieldName } from './types';
 /** Visible labels per field, English and German, lower-case, without trailing ":" or "*". */
 export const LABEL_SYNONYMS: Readonly<Record<FieldName, readonly string[]>> = {
   dealName: ['deal name', 'opportunity name', 'dealname', 'deal-name', 'name der verkaufschance', 'verkaufschance'],
-  amount: ['amount', 'deal amount', 'deal value', 'opportunity amount', 'value', 'betrag', 'deal-betrag', 'dealbetrag', 'wert', 'deal-wert'],
+  amount: ['amount', 'deal amount', 'deal value', 'opportunity amount', 'value', 'betrag', 'deal-betrag', 'dealbetrag', 'wert', 'deal-wert', 'expected revenue', 'erwarteter umsatz'],
   stage: ['stage', 'deal stage', 'sales stage', 'opportunity stage', 'pipeline stage', 'phase', 'deal-phase', 'dealphase', 'verkaufsphase', 'stufe'],
   pipeline: ['pipeline', 'deal pipeline', 'sales pipeline name', 'vertriebspipeline'],
   closeDate: [
@@ -23,10 +23,12 @@ export const LABEL_SYNONYMS: Readonly<Record<FieldName, readonly string[]>> = {
     'abschlussdatum',
     'erwartetes abschlussdatum',
     'voraussichtliches abschlussdatum',
+    'expected closing',
+    'erwarteter abschluss',
   ],
   createDate: ['create date', 'created', 'created date', 'created on', 'date created', 'creation date', 'erstellt', 'erstellt am', 'erstelldatum', 'erstellungsdatum'],
-  daysInStage: ['days in stage', 'time in stage', 'days in current stage', 'tage in phase', 'tage in der phase', 'zeit in phase'],
-  stageEnteredDate: ['stage entered', 'stage entered date', 'date entered stage', 'in phase seit', 'phase seit'],
+  daysInStage: ['days in stage', 'time in stage', 'time in current stage', 'days in current stage', 'tage in phase', 'tage in der phase', 'zeit in phase'],
+  stageEnteredDate: ['stage entered', 'stage entered date', 'date entered stage', 'date entered current stage', 'last stage update', 'in phase seit', 'phase seit'],
   lastActivityDate: [
     'last activity',
     'last activity date',
@@ -35,9 +37,10 @@ export const LABEL_SYNONYMS: Readonly<Record<FieldName, readonly string[]>> = {
     'letzte aktivität',
     'datum der letzten aktivität',
     'zuletzt kontaktiert',
+    'last contacted date',
   ],
   nextStep: ['next step', 'next steps', 'nächster schritt', 'nächste schritte'],
-  owner: ['owner', 'deal owner', 'opportunity owner', 'deal-inhaber', 'dealinhaber', 'inhaber', 'verantwortlich'],
+  owner: ['owner', 'deal owner', 'opportunity owner', 'deal-inhaber', 'dealinhaber', 'inhaber', 'verantwortlich', 'assigned to', 'assigned user', 'salesperson', 'verkäufer'],
   competitors: ['competitors', 'competitor', 'competition', 'main competitors', 'main competitor(s)', 'wettbewerber', 'mitbewerber', 'konkurrenten', 'wettbewerb'],
   budget: ['budget', 'budget confirmed', 'budget amount', 'budget status', 'budget bestätigt', 'budgetbetrag', 'budget-betrag'],
   discount: ['discount', 'discount %', 'discount (%)', 'rabatt', 'rabatt %', 'nachlass'],

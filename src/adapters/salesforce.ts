@@ -1,10 +1,13 @@
 /**
  * Salesforce Lightning Opportunity records:
  * https://<domain>.lightning.force.com/lightning/r/Opportunity/<id>/view (also *.my.salesforce.com).
- * First version: the Lightning record-layout and SLDS hooks, then visible labels.
+ * Hooks: the Lightning record layout and SLDS markup, the field API names in the edit
+ * ids, the related lists (Contact Roles, Competitors, field and stage history) and the
+ * SLDS activity timeline; then the visible labels (the generic reader).
  */
-import { fieldForLabel, mergeFields, readLabelledFields, readText, readValue } from './label-reader';
-import { EXPECTED_FIELDS, type Adapter, type FieldName, type RawReading } from './types';
+import { FALLBACK_TIMELINE, assembleReading, column, readTable, readTimeline, setByLabel, setField, tableUnder, type Timeline } from './crm-parts';
+import { readText, readValue } from './label-reader';
+import type { Adapter, FieldName, RawContact, RawReading } from './types';
 
 const HOST = /^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:lightning\.force\.com|my\.salesforce\.com)$/;
 /** 006 is the key prefix of Opportunity ids; ids are 15 (case-sensitive) or 18 characters. */
@@ -32,7 +35,84 @@ const SELECTORS = {
   currentStage_2025: '.slds-path__item.slds-is-current .slds-path__title',
   /** Record name in the highlights header (the Opportunity Name field is the fallback). */
   recordName_2025: 'h1 lightning-formatted-text, h1 .slds-page-header__title',
+  /** Inline-edit wrappers named by the field's API name. */
+  apiField_2025: '[data-target-selection-name^="sfdc:RecordField.Opportunity."]',
+  /** Related list cards: the heading names the list, the table holds the rows. */
+  relatedList_2025: 'lst-related-list-single-container, article.slds-card, article',
+  /** SLDS activity timeline: one item per task, call, email or event. */
+  timelineItem_2025: '.slds-timeline__item_expandable, .slds-timeline__item',
+  timelineDate_2025: '.slds-timeline__date',
 } as const;
+
+/** Standard Opportunity API names -> our fields; custom fields (…__c) go by their words. */
+const API_NAMES: Readonly<Record<string, FieldName>> = {
+  Name: 'dealName',
+  Amount: 'amount',
+  StageName: 'stage',
+  CloseDate: 'closeDate',
+  CreatedDate: 'createDate',
+  LastActivityDate: 'lastActivityDate',
+  LastStageChangeDate: 'stageEnteredDate',
+  NextStep: 'nextStep',
+  OwnerId: 'owner',
+};
+
+function fieldOfApiName(api: string): FieldName | undefined {
+  const standard = API_NAMES[api];
+  if (standard || !api.endsWith('__c')) return standard;
+  if (/competitor/i.test(api)) return 'competitors';
+  if (/budget/i.test(api)) return 'budget';
+  if (/discount/i.test(api)) return 'discount';
+  if (/days_?in_?stage/i.test(api)) return 'daysInStage';
+  return undefined;
+}
+
+/** SLDS timeline item classes carry the kind the visible sentence may not name. */
+function timelineHint(entry: Element): string {
+  const kinds = ['call', 'email', 'event', 'task'].filter((kind) => entry.classList.contains(`slds-timeline__item_${kind}`));
+  return kinds.map((kind) => (kind === 'event' ? 'meeting' : kind)).join(' ');
+}
+
+/** "Contact Roles" related list: name and role columns. */
+function readContactRoles(doc: Document): RawContact[] {
+  const table = tableUnder(doc, SELECTORS.relatedList_2025, /^contact roles|^kontaktrollen/i);
+  if (!table) return [];
+  return readTable(table)
+    .map((row) => ({ name: column(row, ['contact name', 'name', 'kontaktname']), role: column(row, ['role', 'rolle']) }))
+    .filter((contact) => contact.name !== '');
+}
+
+/** "Competitors" related list -> one comma-separated value, as the field would show it. */
+function readCompetitorList(doc: Document): string | undefined {
+  const table = tableUnder(doc, SELECTORS.relatedList_2025, /^competitors|^wettbewerber/i);
+  if (!table) return undefined;
+  return readTable(table)
+    .map((row) => column(row, ['competitor name', 'name', 'wettbewerbername']))
+    .filter(Boolean)
+    .join(', ');
+}
+
+/**
+ * Close-date moves in the record's history: "Opportunity Field History" rows for Close
+ * Date (original -> new value), else consecutive "Stage History" rows (newest first).
+ */
+function readHistory(doc: Document): Array<{ from: string; to: string }> {
+  const changes: Array<{ from: string; to: string }> = [];
+  const fieldHistory = tableUnder(doc, SELECTORS.relatedList_2025, /field history|feldverlauf/i);
+  for (const row of fieldHistory ? readTable(fieldHistory) : []) {
+    if (!/^(?:close date|abschlussdatum)$/i.test(column(row, ['field', 'feld']))) continue;
+    const from = column(row, ['original value', 'ursprünglicher wert']);
+    const to = column(row, ['new value', 'neuer wert']);
+    if (from && to) changes.push({ from, to });
+  }
+  if (changes.length > 0) return changes;
+  const stageHistory = tableUnder(doc, SELECTORS.relatedList_2025, /^stage history|^phasenverlauf/i);
+  const dates = stageHistory ? readTable(stageHistory).map((row) => column(row, ['close date', 'abschlussdatum'])).filter(Boolean) : [];
+  for (let i = dates.length - 1; i > 0; i--) {
+    if (dates[i] !== dates[i - 1]) changes.push({ from: dates[i]!, to: dates[i - 1]! });
+  }
+  return changes;
+}
 
 function recordId(url: URL): string | null {
   if (url.protocol !== 'https:' || !HOST.test(url.hostname)) return null;
@@ -64,26 +144,27 @@ function valueIn(container: Element | null): string | undefined {
 
 function readHooks(doc: Document): Partial<Record<FieldName, string>> {
   const fields: Partial<Record<FieldName, string>> = {};
-  const set = (label: string | null | undefined, value: string | undefined) => {
-    const name = label ? fieldForLabel(label) : undefined;
-    if (name && value !== undefined && (fields[name] === undefined || fields[name] === '')) fields[name] = value;
-  };
   for (const item of doc.querySelectorAll(SELECTORS.layoutItem_2025)) {
-    set(item.getAttribute('field-label'), valueIn(item));
+    setByLabel(fields, item.getAttribute('field-label'), valueIn(item));
+  }
+  for (const el of doc.querySelectorAll(SELECTORS.apiField_2025)) {
+    const api = (el.getAttribute('data-target-selection-name') ?? '').slice('sfdc:RecordField.Opportunity.'.length);
+    setField(fields, fieldOfApiName(api), valueIn(el) ?? (deepText(el) || undefined));
   }
   for (const label of doc.querySelectorAll(SELECTORS.fieldLabel_2025)) {
-    set(label.textContent, valueIn(label.closest(SELECTORS.formElement_2025)));
+    setByLabel(fields, label.textContent, valueIn(label.closest(SELECTORS.formElement_2025)));
   }
   for (const label of doc.querySelectorAll(SELECTORS.highlightLabel_2025)) {
     const value = label.nextElementSibling;
-    set(label.getAttribute('title'), value ? deepText(value) : undefined);
+    setByLabel(fields, label.getAttribute('title'), value ? deepText(value) : undefined);
   }
   for (const element of doc.querySelectorAll(SELECTORS.readonlyElement_2025)) {
     const value = element.querySelector(SELECTORS.readonlyValue_2025);
-    set(element.querySelector(SELECTORS.readonlyLabel_2025)?.textContent, value ? deepText(value) : undefined);
+    setByLabel(fields, element.querySelector(SELECTORS.readonlyLabel_2025)?.textContent, value ? deepText(value) : undefined);
   }
   const stage = doc.querySelector(SELECTORS.currentStage_2025);
-  if (stage) set('Stage', deepText(stage) || undefined);
+  if (stage) setField(fields, 'stage', deepText(stage) || undefined);
+  setField(fields, 'competitors', readCompetitorList(doc));
   return fields;
 }
 
@@ -98,22 +179,22 @@ export const salesforceAdapter: Adapter = {
   read(doc, url): RawReading | null {
     const id = recordId(url);
     if (!id) return null;
-    const fields = mergeFields(readLabelledFields(doc.body ?? doc).fields, readHooks(doc));
+    const root = doc.body ?? doc;
     const nameEl = doc.querySelector(SELECTORS.recordName_2025);
-    const title = ((nameEl ? deepText(nameEl) : '') || fields.dealName || '').slice(0, 500);
-    // Nothing read at all: the record has not rendered yet.
-    if (!title && Object.keys(fields).length === 0) return null;
-    return {
+    let timeline: Timeline = readTimeline(root, { entry: SELECTORS.timelineItem_2025, date: SELECTORS.timelineDate_2025, hint: timelineHint });
+    if (timeline.activities.length === 0) timeline = { ...readTimeline(root, FALLBACK_TIMELINE), closeDateChanges: timeline.closeDateChanges };
+    const history = readHistory(doc);
+    if (history.length > 0) timeline = { ...timeline, closeDateChanges: [...history, ...timeline.closeDateChanges] };
+    return assembleReading({
       site: 'salesforce',
       dealKey: `salesforce:${id}`,
-      url: url.href,
-      locale: doc.documentElement.lang,
-      title,
-      fields,
-      missing: EXPECTED_FIELDS.filter((name) => fields[name] === undefined),
-      contacts: [],
-      activities: [],
-      messages: [],
-    };
+      url,
+      doc,
+      root,
+      hooks: readHooks(doc),
+      title: nameEl ? deepText(nameEl) : '',
+      contacts: readContactRoles(doc),
+      timeline,
+    });
   },
 };

@@ -75,6 +75,11 @@ export interface RawReading {
   messages: RawMessage[];
   /** The signed-in account's address when the page shows it (mail sites). */
   accountEmail?: string;
+  /**
+   * Close-date changes the CRM's own history shows ("Close date changed from X to Y"),
+   * dates as shown; parsed in the worker and counted toward `stalled`.
+   */
+  closeDateChanges?: Array<{ from: string; to: string }>;
 }
 
 export interface Adapter {
@@ -88,6 +93,11 @@ export interface Adapter {
    * Must never throw into the host page: the caller guards, but adapters should not rely on it.
    */
   read(doc: Document, url: URL): RawReading | null;
+  /**
+   * Mail sites: the element of each message, in the order and number of `reading.messages`,
+   * so evidence can scroll to the message it quotes.
+   */
+  messageElements?(doc: Document): Element[];
 }
 
 /** How each field is named to the rep ("couldn't read Close date"). */

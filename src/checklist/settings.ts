@@ -1,6 +1,6 @@
 /** The rep's settings and their defaults (SPEC section 1, "Default thresholds"). Data only. */
 
-export const SITE_IDS = ['hubspot', 'salesforce', 'pipedrive', 'gmail', 'outlook', 'demo'] as const;
+export const SITE_IDS = ['hubspot', 'salesforce', 'pipedrive', 'gmail', 'outlook', 'demo', 'generic'] as const;
 export type SiteId = (typeof SITE_IDS)[number];
 
 export interface Thresholds {
@@ -59,7 +59,7 @@ export function defaultSettings(): Settings {
   return {
     thresholds: { ...DEFAULT_THRESHOLDS },
     cutoffs: { ...DEFAULT_CUTOFFS },
-    sites: { hubspot: true, salesforce: true, pipedrive: true, gmail: true, outlook: true, demo: true },
+    sites: { hubspot: true, salesforce: true, pipedrive: true, gmail: true, outlook: true, demo: true, generic: true },
     ownEmails: [],
   };
 }

@@ -61,16 +61,25 @@ describe('registry', () => {
     'https://www.pipedrive.com/deal/12',
     'https://outlook.office.com/mail/inbox',
     'https://outlook.office.com/calendar/view/week',
-    'https://outlook.example.com/mail/inbox/id/AAQkADAwATM0MDAAMS1hNjg5LTQ2NTEtMDACLTAwCgAQAKjxQ8Y',
     'https://demo.walkaway.test/',
     'https://demo.walkaway.test/deals',
     'https://demo.walkaway.test/mail',
     'https://demo.walkaway.test/deals/abc',
-    'https://example.com/deals/1042',
-  ])('%s selects no adapter', (href) => {
-    expect(ADAPTERS.filter((adapter) => adapter.matches(new URL(href))).map((adapter) => adapter.site)).toEqual([]);
-    expect(adapterFor(new URL(href))).toBeNull();
+    'http://example.com/deals/1042',
+  ])('%s selects no site adapter', (href) => {
+    const sites = ADAPTERS.filter((adapter) => adapter.site !== 'generic' && adapter.matches(new URL(href)));
+    expect(sites.map((adapter) => adapter.site)).toEqual([]);
+    // Unknown https hosts fall to the generic reader, which only runs where the rep granted access.
+    const known = /(?:^|\.)(?:hubspot\.com|force\.com|salesforce\.com|pipedrive\.com|google\.com|office\.com|walkaway\.test)$/.test(new URL(href).hostname);
+    expect(adapterFor(new URL(href))?.site ?? null).toBe(href.startsWith('https:') && !known ? 'generic' : null);
   });
+
+  it.each(['https://example.com/deals/1042', 'https://outlook.example.com/mail/inbox/id/AAQkADAwATM0MDAAMS1hNjg5'])(
+    '%s (no known site) falls to the generic adapter, which runs only where the rep granted access',
+    (href) => {
+      expect(adapterFor(new URL(href))?.site).toBe('generic');
+    },
+  );
 });
 
 describe('parseActivityTitle', () => {
@@ -509,11 +518,11 @@ describe('mail adapters on fixtures', () => {
           fromEmail: 'jordan@acme.example',
           fromName: 'Jordan Buyer',
           toEmails: ['dana@seller.example'],
-          date: 'Thu 9/17/2026 2:52 PM',
+          date: '9/17/2026 2:52 PM',
           body: 'Thanks Dana,\nWe can start the pilot in October.',
           direction: 'unknown',
         },
-        { fromEmail: 'dana@seller.example', fromName: 'Dana Rep', toEmails: [], date: 'Fri 9/18/2026 9:10 AM', body: 'Great, I will send the order form.', direction: 'unknown' },
+        { fromEmail: 'dana@seller.example', fromName: 'Dana Rep', toEmails: [], date: '9/18/2026 9:10 AM', body: 'Great, I will send the order form.', direction: 'unknown' },
       ],
     });
   });

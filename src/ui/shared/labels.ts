@@ -30,4 +30,5 @@ export const SITE_LABELS: Record<SiteId, string> = {
   gmail: 'Gmail',
   outlook: 'Outlook on the web',
   demo: 'Demo CRM',
+  generic: 'Other CRMs you allow (read by their labels)',
 };
