@@ -5,6 +5,7 @@
  * worker can tell our messages from the buyer's.
  */
 import { readText } from './label-reader';
+import { emailIn, emailsIn, mailDate } from './mail-parts';
 import type { Adapter, RawMessage, RawReading } from './types';
 
 /**
@@ -13,15 +14,14 @@ import type { Adapter, RawMessage, RawReading } from './types';
  */
 const THREAD_TOKEN = /^(?:[0-9a-f]{16}|[A-Za-z0-9]{24,80})$/;
 const MAIL_PATH = /^\/mail\/u\/\d+\/?$/;
-const EMAIL = /[^\s<>()"',;:]+@[^\s<>()"',;:]+\.[A-Za-z]{2,}/;
 const MAX_BODY_CHARS = 20_000;
 
 /** Dated hooks: a redesign adds a newer line above the old one instead of replacing it. */
 const SELECTORS = {
   /** Thread subject; carries data-legacy-thread-id. */
   subject_2025: 'h2.hP',
-  /** One message: expanded (div.adn.ads) or collapsed (div.kv, header only). */
-  message_2025: 'div.adn.ads, div.kv',
+  /** One message: expanded (div.adn.ads) or collapsed (div.kv / div.adf.ads, header and snippet only). */
+  message_2025: 'div.adn.ads, div.kv, div.adf.ads',
   /** Sender, with email and name attributes. */
   sender_2025: 'span.gD[email]',
   /** Recipients in the message header. */
@@ -30,10 +30,12 @@ const SELECTORS = {
   date_2025: 'span.g3[title]',
   /** Message body. */
   body_2025: 'div.a3s',
-  /** Quoted earlier messages inside a body: not this message's words. */
-  quoted_2025: '.gmail_quote, blockquote, .gmail_extra',
+  /** Quoted earlier messages inside a body, and the "..." that hides trimmed content: not this message's words. */
+  quoted_2025: '.gmail_quote, blockquote, .gmail_extra, .gmail_signature, .yj6qo, .adL',
   /** Account button: aria-label "Google Account: Name (email)" (German: "Google-Konto: ..."). */
   account_2025: '[aria-label^="Google Account:"], [aria-label^="Google-Konto:"]',
+  /** Any locale: the account button links to accounts.google.com and its label holds the address. */
+  accountAnyLocale_2025: 'a[href^="https://accounts.google.com/"][aria-label*="@"]',
 } as const;
 
 function threadToken(url: URL): string | null {
@@ -45,29 +47,29 @@ function threadToken(url: URL): string | null {
   return THREAD_TOKEN.test(token) ? token : null;
 }
 
-function emailIn(text: string | null | undefined): string {
-  return EMAIL.exec(text ?? '')?.[0].toLowerCase() ?? '';
-}
-
 /** Outermost message containers only (a collapsed header never sits inside an expanded one, but be safe). */
 function messageContainers(doc: Document): Element[] {
   const all = [...doc.querySelectorAll(SELECTORS.message_2025)];
   return all.filter((el) => !all.some((other) => other !== el && other.contains(el)));
 }
 
+/** The containers that read as messages, in page order (the same list `read` reports). */
+function messageElements(doc: Document): Element[] {
+  return messageContainers(doc).filter((container) => emailIn(container.querySelector(SELECTORS.sender_2025)?.getAttribute('email')) !== '');
+}
+
 function readMessage(container: Element): RawMessage | null {
   const sender = container.querySelector(SELECTORS.sender_2025);
   const fromEmail = emailIn(sender?.getAttribute('email'));
   if (!fromEmail) return null; // without a sender we can't tell whose touch it was
-  const toEmails = [...container.querySelectorAll(SELECTORS.recipients_2025)]
-    .map((el) => emailIn(el.getAttribute('email')))
-    .filter((email, index, list) => email !== '' && list.indexOf(email) === index);
-  const body = container.querySelector(SELECTORS.body_2025);
+  const toEmails = emailsIn([...container.querySelectorAll(SELECTORS.recipients_2025)].map((el) => el.getAttribute('email') ?? '').join(' '));
+  // Only an expanded message shows its body; a collapsed one still counts for dates and direction.
+  const body = container.matches('div.adn') ? container.querySelector(SELECTORS.body_2025) : null;
   return {
     fromEmail,
     fromName: (sender?.getAttribute('name') ?? '').trim().slice(0, 300),
     toEmails,
-    date: (container.querySelector(SELECTORS.date_2025)?.getAttribute('title') ?? '').trim().slice(0, 200),
+    date: mailDate(container.querySelector(SELECTORS.date_2025)?.getAttribute('title')),
     body: body ? readText(body, { lines: true, skip: SELECTORS.quoted_2025, max: MAX_BODY_CHARS }) : '',
     direction: 'unknown',
   };
@@ -81,12 +83,13 @@ export const gmailAdapter: Adapter = {
     'https://mail.google.com/mail/u/0/#search/from%3Ajordan/FMfcgzGwJmSnWrkXbqTkdWqkhNvLcPKs',
   ],
   matches: (url) => threadToken(url) !== null,
+  messageElements,
   read(doc, url): RawReading | null {
     const token = threadToken(url);
     if (!token) return null;
     const subject = doc.querySelector(SELECTORS.subject_2025);
     if (!subject) return null; // the thread has not rendered yet
-    const messages = messageContainers(doc)
+    const messages = messageElements(doc)
       .map(readMessage)
       .filter((message): message is RawMessage => message !== null);
     const reading: RawReading = {
@@ -101,7 +104,8 @@ export const gmailAdapter: Adapter = {
       activities: [],
       messages,
     };
-    const account = emailIn(doc.querySelector(SELECTORS.account_2025)?.getAttribute('aria-label'));
+    const accountButton = doc.querySelector(SELECTORS.account_2025) ?? doc.querySelector(SELECTORS.accountAnyLocale_2025);
+    const account = emailIn(accountButton?.getAttribute('aria-label'));
     if (account) reading.accountEmail = account;
     return reading;
   },

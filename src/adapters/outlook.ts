@@ -4,12 +4,12 @@
  * date and body from the reading pane.
  */
 import { readText } from './label-reader';
+import { emailsIn, mailDate, nameWithoutEmail } from './mail-parts';
 import type { Adapter, RawMessage, RawReading } from './types';
 
 const HOSTS = new Set(['outlook.office.com', 'outlook.live.com', 'outlook.cloud.microsoft']);
 /** "/mail/inbox/id/<id>", "/mail/0/inbox/id/<id>" (personal accounts), "/mail/id/<id>". */
 const CONVERSATION_PATH = /^\/mail\/(?:[^/]+\/)*id\/([^/]{20,})\/?$/;
-const EMAIL = /[^\s<>()"',;:]+@[^\s<>()"',;:]+\.[A-Za-z]{2,}/;
 const MAX_BODY_CHARS = 20_000;
 
 /** Dated hooks: a redesign adds a newer line above the old one instead of replacing it. */
@@ -19,16 +19,19 @@ const SELECTORS = {
   /** Sender; the German UI says "Von: ". */
   sender_2025: 'span[aria-label^="From: "], span[aria-label^="Von: "]',
   /** Recipients, labelled like the sender (our assumption from the From: label). */
-  recipients_2025: '[aria-label^="To: "], [aria-label^="An: "]',
+  recipients_2025: '[aria-label^="To: "], [aria-label^="An: "], [aria-label^="Cc: "]',
   /** Full date heading, text like "Thu 9/17/2026 2:52 PM". */
   date_2025: '[data-testid="SentReceivedSavedTime"]',
   /** Message body. */
   body_2025: '[id^="UniqueMessageBody"], [aria-label="Message body"]',
   /** Quoted earlier messages inside a body. */
-  quoted_2025: '#divRplyFwdMsg, #appendonsend, blockquote',
+  /** Quoted earlier messages: the reply header and everything after it, and blockquotes. */
+  quoted_2025: '#divRplyFwdMsg, #divRplyFwdMsg ~ *, #appendonsend, #appendonsend ~ *, blockquote',
   /** Conversation pane; its first heading other than a message date is the subject. */
   conversation_2025: '[data-app-section="ConversationContainer"]',
   heading_2025: '[role="heading"]',
+  /** The account manager's current account line (our assumption: the Microsoft "Me" control ids). */
+  account_2025: '#mectrl_currentAccount_secondary, [data-testid="mectrl_currentAccount_secondary"]',
 } as const;
 
 function conversationId(url: URL): string | null {
@@ -41,10 +44,6 @@ function conversationId(url: URL): string | null {
   } catch {
     return raw;
   }
-}
-
-function emailsIn(text: string): string[] {
-  return [...text.matchAll(new RegExp(EMAIL.source, 'g'))].map((match) => match[0].toLowerCase());
 }
 
 function readMessage(container: Element): RawMessage | null {
@@ -60,9 +59,10 @@ function readMessage(container: Element): RawMessage | null {
   const date = container.querySelector(SELECTORS.date_2025);
   return {
     fromEmail,
-    fromName: label.replace(EMAIL, '').replace(/[<>]/g, '').trim().slice(0, 300),
+    fromName: nameWithoutEmail(label),
     toEmails: [...new Set(toEmails)],
-    date: date ? readText(date).slice(0, 200) : '',
+    // The heading's title, when present, holds the full date even where the text is shortened.
+    date: mailDate(date?.getAttribute('title') || (date ? readText(date) : '')),
     body: body ? readText(body, { lines: true, skip: SELECTORS.quoted_2025, max: MAX_BODY_CHARS }) : '',
     direction: 'unknown',
   };
@@ -77,6 +77,11 @@ function subjectOf(doc: Document): string {
   return '';
 }
 
+/** The messages that read (with a sender), in page order: the same list `read` reports. */
+function messageElements(doc: Document): Element[] {
+  return [...doc.querySelectorAll(SELECTORS.message_2025)].filter((container) => readMessage(container) !== null);
+}
+
 export const outlookAdapter: Adapter = {
   site: 'outlook',
   exampleUrls: [
@@ -85,14 +90,16 @@ export const outlookAdapter: Adapter = {
     'https://outlook.cloud.microsoft/mail/id/AAQkAGI2ZDk0ODNhLWM0ZTUtNDQ1Ny04NzFhLTk0ODg1ZjA1ZTZmMQAQAO2qg%3D',
   ],
   matches: (url) => conversationId(url) !== null,
+  messageElements,
   read(doc, url): RawReading | null {
     const id = conversationId(url);
     if (!id) return null;
+    // Same containers and filter as messageElements, without reading each one twice.
     const messages = [...doc.querySelectorAll(SELECTORS.message_2025)]
       .map(readMessage)
       .filter((message): message is RawMessage => message !== null);
     if (messages.length === 0) return null; // the reading pane has not rendered yet
-    return {
+    const reading: RawReading = {
       site: 'outlook',
       dealKey: `outlook:${id}`,
       url: url.href,
@@ -104,5 +111,8 @@ export const outlookAdapter: Adapter = {
       activities: [],
       messages,
     };
+    const account = emailsIn(doc.querySelector(SELECTORS.account_2025)?.textContent)[0];
+    if (account) reading.accountEmail = account;
+    return reading;
   },
 };

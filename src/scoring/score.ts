@@ -3,6 +3,7 @@
  * and a verdict. Pure and deterministic: `now` is passed in, nothing else is read.
  * Day counts are local calendar days (see signals/parse.ts).
  */
+import { latencyEvidence, singleThreadEvidence } from './conversation-evidence';
 import { isBuiltInItemId, type BuiltInItemId, type ChecklistItem, type ItemId } from '../checklist/items';
 import type { Settings, Thresholds } from '../checklist/settings';
 import { FIELD_LABELS, type FieldName } from '../adapters/types';
@@ -53,7 +54,7 @@ function fieldEvidence(facts: DealFacts, field: FieldName): Evidence {
 }
 
 function statementEvidence(statement: BuyerStatement): Evidence {
-  return { quote: quote(statement.text), where: statement.where };
+  return { quote: quote(statement.text), where: statement.where, messageIndex: statement.messageIndex };
 }
 
 function statementsWith(ctx: ScoringContext, kind: PhraseKind): Array<{ statement: BuyerStatement; hit: PhraseHit }> {
@@ -110,7 +111,7 @@ function unresponsive(ctx: ScoringContext): AutoFinding {
         ? `The buyer replied last, on ${formatDay(lastReply.at)} (${count(daysSince, 'day')} ago)`
         : `${count(streak, 'touch', 'touches')} from us since the buyer's last reply on ${formatDay(lastReply.at)} (${count(daysSince, 'day')} ago)`;
     const overdue = streak > 0 && daysSince >= thresholds.unresponsiveDays;
-    return streak >= thresholds.unresponsiveTouches || overdue ? flagged([{ quote: summary, where }]) : clear([{ quote: summary, where }]);
+    return streak >= thresholds.unresponsiveTouches || overdue ? flagged([{ quote: summary, where }, ...latencyEvidence(facts)]) : clear([{ quote: summary, where }]);
   }
   // No reply at all: the silence is counted from our first touch (the rules leave this case open).
   const first = touches[0];
@@ -137,7 +138,7 @@ function stalled(ctx: ScoringContext): AutoFinding {
     reasons.push(fieldEvidence(facts, 'closeDate'));
   }
   if (facts.closeDatePushes >= thresholds.stalledPushes) {
-    reasons.push({ quote: `Close date pushed ${facts.closeDatePushes} times`, where: 'Earlier visits to this deal' });
+    reasons.push({ quote: `Close date pushed ${facts.closeDatePushes} times`, where: facts.closeDatePushSource === 'history' ? "The CRM's close date history" : 'Earlier visits to this deal' });
   }
   const newestTouch = facts.touches.reduce<number | null>((newest, t) => (t.at <= now && (newest === null || t.at > newest) ? t.at : newest), null);
   const newest = Math.max(facts.lastActivity ?? -Infinity, newestTouch ?? -Infinity);
@@ -191,7 +192,7 @@ function gatekeeper(ctx: ScoringContext): AutoFinding {
   const withRoles = facts.contacts.filter((c) => c.roleText !== '');
   const noDecider = withRoles.length > 0 && deciders.length === 0;
   if (phrases.length > 0 || noDecider) {
-    return flagged([...(noDecider ? [{ quote: quote(describeContacts(withRoles)), where: 'Contacts' }] : []), ...quoteStatements(phrases)]);
+    return flagged([...(noDecider ? [{ quote: quote(describeContacts(withRoles)), where: 'Contacts' }] : []), ...quoteStatements(phrases), ...singleThreadEvidence(facts)]);
   }
   if (deciders.length > 0) return clear([{ quote: quote(describeContacts(deciders)), where: 'Contacts' }]);
   if (ctx.buyerMessageCount > 0) return clear([]);

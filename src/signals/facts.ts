@@ -4,6 +4,9 @@
 import type { FieldName, RawActivity, RawMessage, RawReading } from '../adapters/types';
 import { calendarDaysBetween, formatDay, isBlankValue, localDayNumber, parseDate, parseDurationDays, parseMoney } from './parse';
 import { splitSentences } from './phrases';
+import { conversationSignals, type ThreadMessage } from './conversation';
+import { buyerDomains } from './domains';
+import { stripQuotedText } from './reply';
 import type { BuyerStatement, ContactRole, DealFacts, Touch } from './types';
 
 export interface FactsContext {
@@ -54,28 +57,8 @@ export function splitCompetitors(text: string | undefined): string[] | null {
   return names;
 }
 
-/** Cuts quoted earlier messages and the signature off a body: they are not the buyer speaking now. */
-export function stripQuotedText(body: string): string {
-  const text = body.replace(/\r\n?/g, '\n');
-  const cutPoints = [
-    /^On [^\n]{0,300}?(?:\n[^\n]{0,120}?)?wrote:\s*$/m,
-    /^Am [^\n]{0,300}?(?:\n[^\n]{0,120}?)?schrieb[^\n]*:\s*$/m,
-    /^-{2,}\s*(?:Original Message|Ursprüngliche Nachricht|Forwarded message)/im,
-    /^(?:From|Von):\s.*\n(?:.*\n){0,3}?(?:Sent|Gesendet|Date|Datum):\s/m,
-    /^-- ?$/m,
-    /^_{5,}$/m,
-  ];
-  let end = text.length;
-  for (const pattern of cutPoints) {
-    const match = pattern.exec(text);
-    if (match && match.index < end) end = match.index;
-  }
-  return text
-    .slice(0, end)
-    .split('\n')
-    .filter((line) => !line.trimStart().startsWith('>'))
-    .join('\n');
-}
+/** Quoted earlier messages, forwards, signatures and footers are cut in reply.ts. */
+export { stripQuotedText } from './reply';
 
 /**
  * A logged activity with no direction is ours (reps log their own calls and meetings),
@@ -103,6 +86,24 @@ export function countCloseDatePushes(previous: readonly number[], current: numbe
     if (before !== undefined && after !== undefined && localDayNumber(after) > localDayNumber(before)) pushes++;
   }
   return pushes;
+}
+
+/**
+ * Pushes in the CRM's own history and across our snapshots are mostly the same pushes
+ * seen twice, so the larger count is taken rather than the sum.
+ */
+function closeDatePushesOf(reading: RawReading, ctx: FactsContext, closeDate: number | null): Pick<DealFacts, 'closeDatePushes' | 'closeDatePushSource'> {
+  const locale = reading.locale.trim() || 'en-US';
+  let fromHistory = 0;
+  for (const change of reading.closeDateChanges ?? []) {
+    const from = parseDate(change.from, locale, ctx.now);
+    const to = parseDate(change.to, locale, ctx.now);
+    if (from !== null && to !== null && localDayNumber(to) > localDayNumber(from)) fromHistory++;
+  }
+  const fromVisits = countCloseDatePushes(ctx.previousCloseDates, closeDate);
+  return fromHistory > fromVisits
+    ? { closeDatePushes: fromHistory, closeDatePushSource: 'history' }
+    : { closeDatePushes: fromVisits, closeDatePushSource: 'visits' };
 }
 
 function fieldText(reading: RawReading, field: FieldName): string | undefined {
@@ -144,9 +145,11 @@ export function toFacts(reading: RawReading, ctx: FactsContext): DealFacts {
 
   const buyerStatements: BuyerStatement[] = [];
   let buyerMessageCount = 0;
+  const thread: ThreadMessage[] = [];
   reading.messages.forEach((message, messageIndex) => {
     const direction = messageDirection(message, reading, ownEmails);
     const at = parseDate(message.date, locale, now);
+    thread.push({ at, direction, fromEmail: message.fromEmail });
     if (at !== null) touches.push({ at, direction, kind: 'email', outcome: '' });
     if (direction !== 'theirs') return;
     const sender = message.fromEmail.trim() || message.fromName.trim() || 'the buyer';
@@ -186,6 +189,8 @@ export function toFacts(reading: RawReading, ctx: FactsContext): DealFacts {
     touches,
     buyerStatements,
     buyerMessageCount,
-    closeDatePushes: countCloseDatePushes(ctx.previousCloseDates, closeDate),
+    ...(thread.length > 0 ? { conversation: conversationSignals(thread, now) } : {}),
+    domains: buyerDomains(reading, ctx.ownEmails, thread.filter((m) => m.direction === 'theirs').map((m) => m.fromEmail)),
+    ...closeDatePushesOf(reading, ctx, closeDate),
   };
 }

@@ -6,6 +6,7 @@
  * page displays its dates in. chrono gives date-only text the time 12:00 local.
  */
 import * as chrono from 'chrono-node';
+import { fastDate } from './fast-date';
 
 export const DAY_MS = 86_400_000;
 
@@ -79,6 +80,9 @@ export function parseDate(text: string, locale: string, now: number): number | n
   const cleaned = text.replace(/\s+/g, ' ').trim();
   if (isBlankValue(cleaned)) return null;
   const normalized = isoNumericDate(cleaned, locale || 'en-US');
+  // The common English and ISO shapes skip chrono (a cold worker's slowest step): same answer, see fast-date.ts.
+  const fast = /^en\b/i.test(locale || 'en') ? fastDate(normalized) : null;
+  if (fast !== null) return fast;
   const reference = new Date(now);
   // English month names also appear on pages in other languages (and vice versa for en pages
   // showing ISO dates), so fall back to English; numeric dates are already unambiguous here.

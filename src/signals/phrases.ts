@@ -61,13 +61,15 @@ const MACROS: Record<string, string> = {
 /** The phrase table. Order within a list does not matter; the first match is quoted. */
 export const PHRASE_PATTERNS: Record<Exclude<PhraseKind, 'crowded-field'>, PhrasePattern[]> = {
   'no-need': [
-    { source: 'already (?:have|have got|got|use|using|own|run|running|pay for|paying for|work with|working with|rely on|license)(?! (?:the |a |an |some )?(?:budget|money|funds|approval|meetings?|call|time|plan)) (?:[\\w-]+ ){0,3}?{tool}(?: for (?:that|this|it))?' },
+    { source: 'al+ready (?:have|have got|got|use|using|own|run|running|pay for|paying for|work with|working with|rely on|license)(?! (?:the |a |an |some )?(?:budget|money|funds|approval|meetings?|call|time|plan)) (?:[\\w-]+ ){0,3}?{tool}(?: for (?:that|this|it))?' },
     { source: 'already (?:have|use|using|pay for|paying for) (?!budget|money|funds|approval|the budget|a budget)[\\w-]+(?: [\\w-]+)? for (?:that|this|it)' },
     { source: '(?:that|this|it) is (?:already )?(?:covered|handled|taken care of)' },
     { source: '(?:have|got) (?:that|this|it) (?:already )?covered' },
     { source: 'not (?:really )?sure (?:if |whether |that )?(?:we|i|our team|the team) (?:really |actually |even |would )*need' },
     { source: '(?:do|does) not (?:really |actually |even )?need (?:this|that|your|another|a new|an additional|such|anything like (?:this|that)|it)(?! until| till| before| yet| right now| now| immediately| this (?:year|quarter|month))' },
-    { source: 'no (?:real |actual )?need for (?:this|that|it|a|an|another|your|such)' },
+    { source: 'no (?:real |actual )?need for (?:this|that|it|your|such|(?:a|an|another) (?:new |separate |additional )?{tool})' },
+    { source: '(?:do|does) not (?:really )?think (?:we|i|our team|the team) (?:really |actually |even )?need (?:it|this|that|your|another|such)' },
+    { source: '(?:our|the) (?:current|existing|present) (?:[\\w-]+ )?{tool} (?:already )?(?:does|do|covers|handles|offers) (?:the same|that|this|it|all of (?:this|that))' },
     { source: '(?:is|are) not (?:really )?(?:a|an) (?:real |big |major )?(?:problem|issue|pain point|pain) for us' },
     { source: '(?:we|i) do not (?:really )?have (?:this|that|a|an|the|any) (?:problem|issue|pain|pain point|need|use case)' },
     { source: '(?:happy|fine|ok|okay|satisfied|content) with (?:what we have|our current|the current|the status quo|how things are|our existing|the existing)' },
@@ -103,6 +105,7 @@ export const PHRASE_PATTERNS: Record<Exclude<PhraseKind, 'crowded-field'>, Phras
     { source: 'white[- ]glove' },
     { source: '(?:free|at no (?:extra |additional )?(?:cost|charge)|complimentary) (?:customi[sz]ations?|implementation|onboarding|training|development|consulting|integration|support|migration|professional services)' },
     { source: '(?:customi[sz]ation|implementation|onboarding|training|integration|migration|development) (?:for free|at no (?:extra |additional )?(?:cost|charge))' },
+    { source: '(?:customi[sz]ation|implementation|onboarding|training|integration|migration|development|support) (?:should|must|has to|needs to|would have to|will have to) be (?:free|included|at no (?:extra |additional )?(?:cost|charge))' },
     { source: '(?:sign|use|work on|go with) our (?:own )?(?:paper|contract template|msa|terms)' },
     { source: '(?:rewrite|change|modify|rework|adapt|tailor|customi[sz]e) (?:your|the) (?:contract|msa|terms|code|product|platform|software) (?:for|to (?:fit|suit|match)) (?:us|our)' },
     { source: '(?:penalt(?:y|ies)|liquidated damages|service credits) (?:for|if|clause)' },
@@ -110,7 +113,8 @@ export const PHRASE_PATTERNS: Record<Exclude<PhraseKind, 'crowded-field'>, Phras
   'price-only': [
     { source: 'discount(?:s|ed|ing)?' },
     { source: 'cheaper|cheapest|less expensive|lower[- ]cost (?:option|vendor|alternative)' },
-    { source: '(?:best|better|lowest|lower|final|bottom[- ]line|sharper|special|reduced|rock[- ]bottom) (?:price|pricing|prices|rate|rates|offer|deal|number|quote|fee)' },
+    { source: '(?:best|better|lowest|lower|final|bottom[- ]line|sharper|special|reduced|rock[- ]bottom) (?:price|pricing|prices|rate|rates|offer|deal|number|quote|fee)(?! first)' },
+    { source: 'sharpen (?:your|the|their) pencils?|lowest (?:you|u) (?:can|could) (?:go|do)|(?:all|only) about (?:the )?(?:cost|costs|price|money|numbers?)' },
     { source: 'price[- ]match(?:ing)?|match (?:the|their|a|that|this|our|its) (?:price|pricing|quote|offer|rate)' },
     { source: '(?:lower|reduce|bring down|drop|cut|shave|sharpen|come down on|move on|flexible on|flexibility on|negotiate) (?:the |your |on |on the |on your )?(?:price|pricing|cost|costs|quote|rate|fee|fees|number)' },
     { source: '(?:too|very|so|rather|quite|a bit|a little|really) (?:expensive|pricey|costly|steep)' },
@@ -127,13 +131,13 @@ export const PHRASE_PATTERNS: Record<Exclude<PhraseKind, 'crowded-field'>, Phras
     { source: '(?:not|in no) (?:in )?(?:a |any )?(?:rush|hurry)' },
     { source: 'not (?:urgent|pressing|time[- ]sensitive)' },
     { source: 'not (?:a|our|the) (?!low|lower)(?:[\\w-]+ )?priority' },
-    { source: '(?:low|lower|low-) ?priority|deprioriti[sz]ed?|back[- ]burner|on (?:hold|ice|pause)|put (?:this|it|that|things|everything) on (?:hold|ice|pause)' },
+    { source: '(?:low|lower|low-) ?priority|deprioriti[sz]ed?|back[- ]burner|(?:is|are|was|been|got) paused|on (?:hold|ice|pause)|put (?:this|it|that|things|everything) on (?:hold|ice|pause)' },
     { source: '(?:pause|shelve|park) (?:this|it|the project|the evaluation)' },
     { source: '(?<!before |by |ahead of |prior to )next (?:year|quarter|fiscal year|fiscal|fy|budget cycle|spring|summer|autumn|fall|winter)' },
     // "we will not do anything until next year": the negator belongs to the phrase.
-    { source: 'not (?:[\\w-]+ ){0,4}?(?:until|till|before) (?:next|later|{when})', negatable: false },
+    { source: '(?:not|nothing) (?:[\\w-]+ ){0,4}?(?:until|till|before) (?:next|later|{when})', negatable: false },
     { source: 'circle back(?! (?:tomorrow|today|shortly|soon|this week|later today|with))' },
-    { source: '(?:revisit|reconnect|reconvene|pick (?:this|it) (?:back )?up|touch base|check back|come back to (?:this|it|you)|reach out|get back to you|follow up|talk|resume) (?:again )?(?:in {few} (?:months|quarters|weeks)|(?:in|after|around) {when}|later (?:this|next) year)' },
+    { source: '(?:revisit|reconnect|reconvene|pick (?:this|it) (?:back )?up|touch base|check back|come back to (?:this|it|you)|reach out|get back to you|follow up|talk|resume|look at (?:it|this|that) again) (?:(?:this|it|that|the topic|things) )?(?:again )?(?:in {few} (?:months|quarters|weeks)|(?:in|after|around) {when}|later (?:this|next) year)' },
     { source: '(?:later|sometime|some time|early|late) (?:this|next) (?:year|quarter)' },
     { source: 'take (?:our|my) time|wait and see|down the (?:road|line)' },
     { source: '(?:no|not any) (?:set|fixed|firm|hard) (?:timeline|deadline|date|timeframe)' },
@@ -143,9 +147,10 @@ export const PHRASE_PATTERNS: Record<Exclude<PhraseKind, 'crowded-field'>, Phras
     { source: 'not (?:my|our) (?:call|decision|choice)' },
     { source: 'not up to (?:me|us)' },
     { source: '(?:i|we) (?:do|does) not (?:make|have|get|own) (?:the |a )?(?:final )?(?:decision|decisions|call|say|authority|sign-off|signoff|signing authority|budget authority|final word)' },
-    { source: '(?:approval|sign-off|signoff|sign off|buy-in|the green light|the go-ahead) from (?:my|our|the) (?:[\\w-]+ )?{boss}' },
+    { source: '(?<!(?:have|has|had|got|received|obtained|with) (?:the )?)(?:approval|sign-off|signoff|sign off|buy-in|the green light|the go-ahead) from (?:my|our|the) (?:[\\w-]+ )?{boss}' },
     { source: '(?:my|our) (?:[\\w-]+ )?{boss} (?:will |would |has to |have to |needs to |need to |must |will have to |would have to )?(?:decide|decides|approve|approves|sign off|signs off|make the (?:final )?(?:call|decision)|makes the (?:final )?(?:call|decision)|have the final say|has the final say|own the decision|owns the decision|holds? the purse strings)' },
     { source: 'above my pay ?grade' },
+    { source: 'not the (?:one|person) (?:who (?:makes|decides|signs|has)|making|to make|deciding|signing|with the)|not the (?:final )?decision[- ]?maker' },
     { source: '(?:check|check in|confer|consult) with (?:my|our) (?:[\\w-]+ )?{boss}' },
     { source: '(?:pass|forward|take) (?:it|this|that|the proposal|your proposal) (?:along |on |up )?(?:to|with) (?:my|our|the) (?:[\\w-]+ )?{boss}' },
     { source: '(?:go|goes|route|routed|come|comes) through me' },
@@ -167,11 +172,11 @@ export const PHRASE_PATTERNS: Record<Exclude<PhraseKind, 'crowded-field'>, Phras
     { source: '(?:fail|failing|struggle|struggling|hard|difficult) to see (?:the |any |much )?(?:value|benefit|point|roi)' },
     { source: 'not (?:really |quite )?(?:worth|worthwhile)' },
     { source: '(?:no|little|limited|questionable|unclear|minimal|marginal) (?:real )?(?:value|roi|benefit|return|upside|added value)' },
-    { source: '(?:value|roi|benefit|business case) (?:is|are|seems|remains) (?:not (?:clear|there|obvious|convincing)|unclear|questionable|limited|minimal|marginal|low|weak)' },
+    { source: '(?:value|roi|benefits?|business case|return|upside) (?:is|are|seems|remains) (?:not (?:clear|there|obvious|convincing)|unclear|questionable|limited|minimal|marginal|low|weak)' },
     { source: '(?:hard|difficult|tough) to justify|(?:can|could) not justify|not justifiable' },
     { source: '(?:do|does|did|will) not (?:really )?(?:add|bring|offer|provide|deliver) (?:much |enough |any |real |a lot of )?(?:value|benefit)' },
     { source: 'not convinced (?:(?:of|about|by) (?:the |its |your )?(?:value|benefits?|roi)|(?:it|this|that|the {product}) (?:is|would|will|adds|helps|solves))' },
-    { source: '(?:do|does) not (?:really )?(?:move the needle|make (?:a|much|any) difference)' },
+    { source: '(?:do|does|would|will|did) not (?:really )?(?:move the needle|make (?:a|much|any) difference)' },
     { source: 'overkill|waste of (?:money|time|budget)' },
     { source: 'not (?:sure|clear) (?:what|how) (?:the |your )?(?:value|benefit|{product}) (?:is|would|adds|brings|does for us)' },
   ],
@@ -205,6 +210,8 @@ const CONTRACTIONS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\blet's\b/g, 'let us'],
   // Only pronouns: "Hooli's" stays a possessive.
   [/\b(it|that|this|there|here|what|who|where|he|she)'s\b/g, '$1 is'],
+  // "its not", "its too expensive": the apostrophe-less "it is" (not the possessive "its price").
+  [/\bits (?=not\b|a\b|an\b|too\b|very\b|more\b|already\b|all\b|only\b|just\b|really\b|quite\b|way\b|down\b|over\b|between\b)/g, 'it is '],
 ];
 
 /** Lower case, straight quotes, contractions spelled out, single spaces. */
@@ -295,6 +302,23 @@ export function isNegatedAt(normalized: string, index: number): boolean {
   return words.some((word) => NEGATORS.has(word.replace(/[^a-z]/g, '')));
 }
 
+/** Words opening a condition or a supposition: what follows in the clause is not a statement. */
+const HYPOTHETICAL = /\b(?:if|unless|suppose|supposing|assuming|whether|in case|even if|what if|imagine)\b/;
+
+/** True when the match sits inside a condition ("if we had no budget, ..."), in the same clause. */
+export function isHypotheticalAt(normalized: string, index: number): boolean {
+  const clause = normalized.slice(0, index).split(CLAUSE_BREAK).pop() ?? '';
+  return HYPOTHETICAL.test(clause);
+}
+
+/**
+ * Words in double quotes are someone else's (usually ours, quoted back: 'you said "no rush"'):
+ * blank them out so they cannot flag. The quote marks stay as a clause break.
+ */
+function withoutQuotedSpeech(normalized: string): string {
+  return normalized.replace(/"[^"]{1,300}"/g, ' - ');
+}
+
 // ---------------------------------------------------------------- vendor counts
 
 const NUMBER_WORDS: Record<string, number> = {
@@ -307,7 +331,7 @@ const VENDOR_NOUN =
 
 /** A number next to a vendor noun only counts in a sentence about comparing vendors. */
 const EVALUATION_CONTEXT =
-  /\b(?:evaluat|consider|looking at|look at|talking to|talk to|speaking (?:to|with)|compar|shortlist|short-list|short list|review|assess|meeting with|in talks|narrow|down to|in the running|in the mix|in the race|on the table|rfp|rfq|tender|bake-off|pilot|demo|trial|pitch|bid|between|one of|final)/;
+  /\b(?:evaluat|consider|compet|looking at|look at|talking to|talk to|speaking (?:to|with)|compar|shortlist|short-list|short list|review|assess|meeting with|in talks|narrow|down to|in the running|in the mix|in the race|on the table|rfp|rfq|tender|bake-off|pilot|demo|trial|pitch|bid|between|one of|final)/;
 
 /** "you and two others", "you and 2 other vendors": the others plus us. */
 const YOU_AND_OTHERS = new RegExp(`\\byou and ${NUMBER} (?:others?|more|(?:other |more )?${VENDOR_NOUN})(?![\\w-])`, 'g');
@@ -378,10 +402,16 @@ const COMPILED = (Object.entries(PHRASE_PATTERNS) as Array<[Exclude<PhraseKind, 
   }),
 );
 
-function firstUnnegatedMatch(normalized: string, patterns: ReadonlyArray<{ regex: RegExp; negatable: boolean }>): string | null {
+function firstUnnegatedMatch(
+  normalized: string,
+  patterns: ReadonlyArray<{ regex: RegExp; negatable: boolean }>,
+  hypotheticalCounts: boolean,
+): string | null {
   for (const { regex, negatable } of patterns) {
     for (const match of normalized.matchAll(regex)) {
-      if (!negatable || !isNegatedAt(normalized, match.index)) return match[0].trim();
+      if (negatable && isNegatedAt(normalized, match.index)) continue;
+      if (!hypotheticalCounts && isHypotheticalAt(normalized, match.index)) continue;
+      return match[0].trim();
     }
   }
   return null;
@@ -389,13 +419,14 @@ function firstUnnegatedMatch(normalized: string, patterns: ReadonlyArray<{ regex
 
 /** Everything one buyer sentence signals, at most one hit per kind. */
 export function detectPhrases(sentence: string): PhraseHit[] {
-  const normalized = normalizeForMatching(sentence);
-  if (!normalized) return [];
+  const normalized = withoutQuotedSpeech(normalizeForMatching(sentence));
+  if (!normalized.trim()) return [];
   const question = isQuestion(normalized);
   const hits: PhraseHit[] = [];
   for (const { kind, patterns } of COMPILED) {
     if (question && !COUNTS_IN_QUESTIONS.has(kind)) continue;
-    const phrase = firstUnnegatedMatch(normalized, patterns);
+    // Price talk counts in a condition too: "if you give us 15% off we sign" is price-only.
+    const phrase = firstUnnegatedMatch(normalized, patterns, COUNTS_IN_QUESTIONS.has(kind));
     if (phrase !== null) hits.push({ kind, phrase });
   }
   // "the value is unclear" mentions value but is not value language.

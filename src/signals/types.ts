@@ -1,6 +1,7 @@
 /** What the worker makes of a raw reading: parsed, typed facts the scoring reads. */
 import type { FieldName } from '../adapters/types';
 import type { SiteId } from '../checklist/settings';
+import type { ConversationSignals } from './conversation';
 
 export type ContactRole = 'decision-maker' | 'economic-buyer' | 'champion' | 'influencer' | 'other';
 
@@ -9,6 +10,8 @@ export interface Evidence {
   quote: string;
   /** Where it was found ("Close date field", "Buyer email of 12 Sep 2026"). */
   where: string;
+  /** Mail threads: the message (index in page order) the quote came from, to scroll to it. */
+  messageIndex?: number;
 }
 
 export interface Touch {
@@ -56,6 +59,12 @@ export interface DealFacts {
    * and price-only needs the share of all buyer messages.
    */
   buyerMessageCount: number;
-  /** How many times the close date moved later, from our own snapshots. */
+  /** How many times the close date moved later, from the CRM's history or our own snapshots. */
   closeDatePushes: number;
+  /** Where closeDatePushes was seen (absent in facts stored before it existed: visits). */
+  closeDatePushSource?: 'history' | 'visits';
+  /** The buyer's company domains (contacts' and senders' addresses), to link threads and deals. */
+  domains?: string[];
+  /** Mail threads only: streak, silence, reply latency, who writes on the buyer's side. */
+  conversation?: ConversationSignals;
 }

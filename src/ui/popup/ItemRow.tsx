@@ -37,6 +37,7 @@ interface ItemRowProps {
   onChoose: (choice: AnswerChoice) => void;
   onNoteInput: (note: string) => void;
   onNoteCommit: () => void;
+  onReveal?: ((messageIndex: number) => void) | undefined;
 }
 
 export function ItemRow(props: ItemRowProps) {
@@ -61,12 +62,12 @@ export function ItemRow(props: ItemRowProps) {
           {finding.auto && (
             <div class="item__auto">
               <p class="item__meta">Read automatically: {STATUS_LABELS[finding.auto.status]}</p>
-              <FindingDetail evidence={finding.auto.evidence} reason={finding.auto.reason} />
+              <FindingDetail evidence={finding.auto.evidence} reason={finding.auto.reason} onReveal={props.onReveal} />
             </div>
           )}
         </>
       ) : (
-        <FindingDetail evidence={finding.evidence} reason={finding.reason} />
+        <FindingDetail evidence={finding.evidence} reason={finding.reason} onReveal={props.onReveal} />
       )}
 
       <fieldset class="answer" disabled={saving} aria-describedby={error ? `answer-error-${item.id}` : undefined}>
@@ -114,13 +115,27 @@ export function ItemRow(props: ItemRowProps) {
   );
 }
 
-function FindingDetail({ evidence, reason }: { evidence: Evidence[]; reason: string }) {
+function FindingDetail({ evidence, reason, onReveal }: { evidence: Evidence[]; reason: string; onReveal?: ((messageIndex: number) => void) | undefined }) {
   if (evidence.length > 0) {
     return (
       <ul class="evidence">
         {evidence.map((entry, index) => (
           <li key={index}>
-            <q class="evidence__quote">{entry.quote}</q> <span class="evidence__where">{entry.where}</span>
+            {onReveal && entry.messageIndex !== undefined ? (
+              // A quote from a mail message: clicking it shows that message in the thread.
+              <button
+                type="button"
+                class="evidence__reveal link-button"
+                title="Show this message in the thread"
+                data-message-index={entry.messageIndex}
+                onClick={() => onReveal(entry.messageIndex ?? 0)}
+              >
+                <q class="evidence__quote">{entry.quote}</q>
+              </button>
+            ) : (
+              <q class="evidence__quote">{entry.quote}</q>
+            )}{' '}
+            <span class="evidence__where">{entry.where}</span>
           </li>
         ))}
       </ul>

@@ -1,0 +1,58 @@
+/**
+ * Linking a mail thread with the CRM deal of the same company: the buyer's domains
+ * (facts.domains, indexed in storage v3) match. A CRM deal is scored with the buyer
+ * statements, touches and message counts of its linked threads added, so what the buyer
+ * says by email counts toward the deal's verdict; each thread keeps its own verdict.
+ */
+import type { SiteId } from '../checklist/settings';
+import type { DealFacts } from '../signals/types';
+import type { DealRecord } from '../storage/db';
+import type { Repository } from '../storage/repository';
+import type { LinkedDeal } from '../ui/views';
+
+const MAIL_SITES: ReadonlySet<SiteId> = new Set(['gmail', 'outlook']);
+/** A company with many threads: the most recent ones are enough. */
+const MAX_LINKED = 10;
+
+export function isThread(site: SiteId): boolean {
+  return MAIL_SITES.has(site);
+}
+
+/** The other side of the link: threads for a CRM deal, CRM deals for a thread; newest first. */
+export async function linkedDeals(repo: Repository, facts: DealFacts): Promise<DealRecord[]> {
+  const domains = facts.domains ?? [];
+  if (domains.length === 0) return [];
+  const found = await repo.db.deals.where('facts.domains').anyOf(domains).distinct().toArray();
+  const wantThreads = !isThread(facts.site);
+  return found
+    .filter((deal) => deal.key !== facts.dealKey && isThread(deal.site) === wantThreads)
+    .sort((a, b) => b.lastSeen - a.lastSeen)
+    .slice(0, MAX_LINKED);
+}
+
+/** A CRM deal's facts with its linked threads added (a thread's own facts are left alone). */
+export function withThreads(facts: DealFacts, threads: readonly DealRecord[]): DealFacts {
+  if (threads.length === 0 || isThread(facts.site)) return facts;
+  return {
+    ...facts,
+    touches: [...facts.touches, ...threads.flatMap((thread) => thread.facts.touches)].sort((a, b) => a.at - b.at),
+    buyerStatements: [
+      ...facts.buyerStatements,
+      ...threads.flatMap((thread) =>
+        thread.facts.buyerStatements.map((statement) => ({ ...statement, where: `${statement.where}, thread "${thread.title}"`.slice(0, 300) })),
+      ),
+    ],
+    buyerMessageCount: facts.buyerMessageCount + threads.reduce((sum, thread) => sum + thread.facts.buyerMessageCount, 0),
+  };
+}
+
+export function linkedView(deals: readonly DealRecord[]): LinkedDeal[] {
+  return deals.map((deal) => ({
+    dealKey: deal.key,
+    site: deal.site,
+    title: deal.title,
+    url: deal.url,
+    verdict: deal.assessment.verdict,
+    flags: deal.assessment.flags,
+  }));
+}

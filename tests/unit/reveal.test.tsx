@@ -1,0 +1,111 @@
+// @vitest-environment happy-dom
+/**
+ * Evidence in context, piece by piece: the worker only forwards a reveal to a tab that
+ * shows the deal, the popup turns mail quotes into buttons that ask for it, and the content
+ * side scrolls to the right message element and marks it for a moment.
+ */
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { gmailAdapter } from '../../src/adapters/gmail';
+import { defaultChecklist } from '../../src/checklist/items';
+import { defaultSettings } from '../../src/checklist/settings';
+import type { BadgeMessage, BadgeRevealMessage } from '../../src/messages';
+import { assess } from '../../src/scoring/score';
+import type { Repository } from '../../src/storage/repository';
+import type { WorkerClient } from '../../src/ui/client';
+import type { DealView } from '../../src/ui/views';
+import { makeFacts } from './factories';
+
+vi.mock('webextension-polyfill', () => ({ default: { tabs: { query: vi.fn() }, runtime: { sendMessage: vi.fn(), openOptionsPage: vi.fn() } } }));
+const { createService } = await import('../../src/background/service');
+const { Popup } = await import('../../src/ui/popup/Popup');
+const { revealMessage } = await import('../../src/content/reveal');
+
+afterEach(cleanup);
+
+const NOW = Date.UTC(2026, 10, 28, 12);
+const KEY = 'gmail:FMfcgzQbdrPQkZxHWDWlWvGRXGDtQJfM';
+
+describe('worker: ui/reveal-evidence', () => {
+  it('forwards to the tab only when that tab shows the deal', async () => {
+    const sent: Array<{ tabId: number; message: BadgeMessage | BadgeRevealMessage }> = [];
+    const platform = {
+      now: () => NOW,
+      setToolbar: async () => undefined,
+      sendToTab: async (tabId: number, message: BadgeMessage | BadgeRevealMessage) => {
+        sent.push({ tabId, message });
+      },
+      tabDeal: async () => undefined,
+      setTabDeal: async () => undefined,
+      tabsShowing: async (dealKey: string) => (dealKey === KEY ? [4] : []),
+      openDealKeys: async () => [KEY],
+    };
+    const service = createService({} as Repository, platform);
+    expect(await service.revealEvidence(4, KEY, 2)).toEqual({ ok: true, value: true });
+    expect(await service.revealEvidence(5, KEY, 2)).toEqual({ ok: true, value: false });
+    expect(await service.revealEvidence(4, 'gmail:another1234567890123456789', 2)).toEqual({ ok: true, value: false });
+    expect(sent).toEqual([{ tabId: 4, message: { type: 'badge/reveal', dealKey: KEY, messageIndex: 2 } }]);
+  });
+});
+
+describe('popup: a mail quote is a button that reveals its message', () => {
+  function view(): DealView {
+    const checklist = defaultChecklist();
+    const facts = makeFacts({
+      site: 'gmail',
+      dealKey: KEY,
+      buyerMessageCount: 1,
+      buyerStatements: [{ text: "I'll have to run it by my boss.", at: NOW, messageIndex: 3, where: 'Email from kim@acme.example' }],
+    });
+    return {
+      kind: 'deal',
+      dealKey: KEY,
+      site: 'gmail',
+      title: 'Proposal',
+      url: 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQbdrPQkZxHWDWlWvGRXGDtQJfM',
+      assessment: assess(facts, checklist, [], defaultSettings(), NOW),
+      checklist,
+      answers: [],
+      sunkCost: { firstSeen: NOW, visits: 1, msSpent: 0, clearCount: 0, itemCount: 12 },
+      read: [],
+      missed: [],
+    };
+  }
+
+  it('asks the worker to reveal message 3 in this tab', async () => {
+    const revealEvidence = vi.fn(async () => true);
+    const client: WorkerClient = {
+      tabDeal: async () => view(),
+      setAnswer: async () => view(),
+      getSettings: async () => ({ settings: defaultSettings(), checklist: defaultChecklist() }),
+      saveSettings: async () => ({ ok: true }) as never,
+      pipeline: async () => ({}) as never,
+      revealEvidence,
+    };
+    render(<Popup client={client} getTabId={async () => 42} openOptions={async () => undefined} now={() => NOW} />);
+    const button = await screen.findByRole('button', { name: /run it by my boss/ });
+    fireEvent.click(button);
+    await waitFor(() => expect(revealEvidence).toHaveBeenCalledWith(42, KEY, 3));
+  });
+});
+
+describe('content: revealMessage', () => {
+  it('marks the message at that index (as the adapter counts them) and unmarks it later', () => {
+    vi.useFakeTimers();
+    document.body.innerHTML = `<h2 class="hP">Subject</h2>
+      <div class="kv"><span class="gD" email="a@acme.example" name="A">A</span><span class="g3" title="Nov 1, 2026, 9:00 AM">x</span></div>
+      <div class="kv"><span class="g3" title="Nov 2, 2026, 9:00 AM">no sender: not a message</span></div>
+      <div class="adn ads" id="second"><span class="gD" email="b@acme.example" name="B">B</span><div class="a3s">Body</div></div>`;
+    const scrolled = vi.fn();
+    const second = document.getElementById('second')!;
+    second.scrollIntoView = scrolled;
+    expect(revealMessage(gmailAdapter, document, 1)).toBe(true);
+    expect(second.hasAttribute('data-walkaway-reveal')).toBe(true);
+    expect(scrolled).toHaveBeenCalledOnce();
+    vi.advanceTimersByTime(5_000);
+    expect(second.hasAttribute('data-walkaway-reveal')).toBe(false);
+    expect(second.style.outline).toBe('');
+    expect(revealMessage(gmailAdapter, document, 7)).toBe(false);
+    vi.useRealTimers();
+  });
+});
