@@ -4,7 +4,8 @@ import type { ChecklistItem } from '../checklist/items';
 import type { Settings, SiteId } from '../checklist/settings';
 import type { Assessment, FindingStatus, ManualAnswer, Verdict } from '../scoring/types';
 import type { DealFacts } from '../signals/types';
-import { DB_NAME, SCHEMA_V1, SCHEMA_V2, upgradeToV2 } from './schema';
+import { DB_NAME, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, upgradeToV2, upgradeToV3, upgradeToV4 } from './schema';
+import type { DiagnosticRecord } from './diagnostics';
 
 export interface DealRecord {
   key: string;
@@ -46,11 +47,14 @@ export type WalkAwayDb = Dexie & {
   deals: EntityTable<DealRecord, 'key'>;
   snapshots: EntityTable<SnapshotRecord, 'id'>;
   answers: Dexie.Table<ManualAnswer, [string, string]>;
+  diagnostics: EntityTable<DiagnosticRecord, 'id'>;
 };
 
 export function openDb(name: string = DB_NAME, options?: DexieOptions): WalkAwayDb {
   const db = new Dexie(name, options) as WalkAwayDb;
   db.version(1).stores(SCHEMA_V1);
   db.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
+  db.version(3).stores(SCHEMA_V3).upgrade(upgradeToV3);
+  db.version(4).stores(SCHEMA_V4).upgrade(upgradeToV4);
   return db;
 }

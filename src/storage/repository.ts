@@ -7,6 +7,8 @@ import { defaultSettings, type Settings } from '../checklist/settings';
 import type { Assessment, ManualAnswer } from '../scoring/types';
 import type { DealFacts } from '../signals/types';
 import type { DealRecord, SnapshotRecord, WalkAwayDb } from './db';
+import { isQuotaError, snapshotsToPrune, type SnapshotStub } from './prune';
+import { DIAGNOSTICS_CAP, type DiagnosticRecord } from './diagnostics';
 
 export interface ReadingToRecord {
   facts: DealFacts;
@@ -65,7 +67,36 @@ export class Repository {
    * Stores what one page view read: the deal (created on first sight) and the view's
    * snapshot. A re-read of the same view (same visitId) updates its snapshot in place.
    */
-  async recordReading({ facts, assessment, url, visitId, now }: ReadingToRecord): Promise<DealRecord> {
+  async recordReading(reading: ReadingToRecord): Promise<DealRecord> {
+    try {
+      return await this.writeReading(reading);
+    } catch (error) {
+      // Quota: prune old snapshots (src/storage/prune.ts) and try once more; a second refusal propagates.
+      if (!isQuotaError(error)) throw error;
+      await this.pruneSnapshots();
+      return this.writeReading(reading);
+    }
+  }
+
+  /** Deletes the snapshots the storage-pressure policy picks; returns how many. */
+  async pruneSnapshots(): Promise<number> {
+    const { db } = this;
+    return db.transaction('rw', db.deals, db.snapshots, async () => {
+      const current = new Set<number>();
+      await db.deals.each((deal) => {
+        if (deal.lastSnapshotId !== null) current.add(deal.lastSnapshotId);
+      });
+      const stubs: SnapshotStub[] = [];
+      await db.snapshots.each((s) => {
+        if (s.id !== undefined) stubs.push({ id: s.id, dealKey: s.dealKey, at: s.at });
+      });
+      const ids = snapshotsToPrune(stubs, current);
+      await db.snapshots.bulkDelete(ids);
+      return ids.length;
+    });
+  }
+
+  private async writeReading({ facts, assessment, url, visitId, now }: ReadingToRecord): Promise<DealRecord> {
     const { db } = this;
     return db.transaction('rw', db.deals, db.snapshots, async () => {
       const existing = await db.deals.get(facts.dealKey);
@@ -117,9 +148,39 @@ export class Repository {
     });
   }
 
+  /**
+   * One page of deals, most recently seen first (the lastSeen index). A verdict filter
+   * walks the same index and skips the others: fine for thousands of deals.
+   */
+  async dealsPage(offset: number, limit: number, verdict: string | null): Promise<{ deals: DealRecord[]; total: number }> {
+    const newestFirst = this.db.deals.orderBy('lastSeen').reverse();
+    if (verdict === null) {
+      const [deals, total] = await Promise.all([newestFirst.offset(offset).limit(limit).toArray(), this.db.deals.count()]);
+      return { deals, total };
+    }
+    const matching = () => this.db.deals.orderBy('lastSeen').reverse().filter((deal) => deal.assessment.verdict === verdict);
+    const [deals, total] = await Promise.all([matching().offset(offset).limit(limit).toArray(), matching().count()]);
+    return { deals, total };
+  }
+
   /** 'auto' removes the rep's answer; otherwise it replaces any earlier one. */
   async setAnswer(dealKey: string, itemId: string, answer: 'auto' | 'flagged' | 'clear', note: string, now: number): Promise<void> {
     if (answer === 'auto') await this.db.answers.delete([dealKey, itemId]);
     else await this.db.answers.put({ dealKey, itemId, status: answer, note, at: now });
+  }
+
+  /** Appends to the diagnostics log, dropping the oldest entries past the cap, in one transaction. */
+  async logDiagnostic(entry: Omit<DiagnosticRecord, 'id'>): Promise<void> {
+    const { db } = this;
+    await db.transaction('rw', db.diagnostics, async () => {
+      await db.diagnostics.add(entry);
+      const excess = (await db.diagnostics.count()) - DIAGNOSTICS_CAP;
+      if (excess > 0) await db.diagnostics.orderBy('id').limit(excess).delete();
+    });
+  }
+
+  /** The diagnostics log, newest first. */
+  diagnostics(): Promise<DiagnosticRecord[]> {
+    return this.db.diagnostics.orderBy('id').reverse().toArray();
   }
 }

@@ -25,7 +25,25 @@ export const SCHEMA_V2 = {
   snapshots: '++id, [dealKey+at], at',
 } as const;
 
-export const CURRENT_VERSION = 2;
+/**
+ * v3: deals are indexed by the buyer's company domains (facts.domains, one entry per
+ * domain), so a mail thread finds the CRM deal of the same company in one index lookup.
+ */
+export const SCHEMA_V3 = {
+  ...SCHEMA_V2,
+  deals: 'key, site, lastSeen, firstSeen, *facts.domains',
+} as const;
+
+/**
+ * v4: a local diagnostics log (src/storage/diagnostics.ts): what failed, where, with our
+ * own codes and stack frames only. Never exported with the data nor imported.
+ */
+export const SCHEMA_V4 = {
+  ...SCHEMA_V3,
+  diagnostics: '++id, at',
+} as const;
+
+export const CURRENT_VERSION = 4;
 
 /** v1 -> v2: derive the sunk-cost fields from the snapshots v1 already kept. */
 export async function upgradeToV2(tx: Transaction): Promise<void> {
@@ -48,4 +66,23 @@ export async function upgradeToV2(tx: Transaction): Promise<void> {
       deal['visits'] = seen ? seen.count : 1;
       deal['msSpent'] = 0;
     });
+}
+
+/**
+ * v2 -> v3: deals stored before v3 have no domains (their contacts' addresses were not
+ * kept). They get an empty list, and their domains the next time their page is read.
+ */
+export async function upgradeToV3(tx: Transaction): Promise<void> {
+  await tx
+    .table('deals')
+    .toCollection()
+    .modify((deal: { facts?: Record<string, unknown> }) => {
+      if (deal.facts && !Array.isArray(deal.facts['domains'])) deal.facts['domains'] = [];
+    });
+}
+
+/** v3 -> v4: only adds the empty diagnostics table; no existing row changes. */
+export function upgradeToV4(_tx: Transaction): Promise<void> {
+  // Nothing to migrate: kept as a named step so every version has its upgrade function.
+  return Promise.resolve();
 }

@@ -2,7 +2,8 @@
  * The built manifest asks for nothing beyond SPEC section 3 and storage, and the demo
  * host never reaches the build a user installs. Reads dist/ (npm test builds first).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ALLOWED_HOSTS = [
@@ -16,12 +17,21 @@ const ALLOWED_HOSTS = [
   'https://outlook.cloud.microsoft/*',
 ];
 
+const OPTIONAL_ALLOWED = ['scripting'];
+const OPTIONAL_HOSTS_ALLOWED = ['https://*/*'];
+
+// npm test checks dist/ and dist-demo/; parallel builds point these at their own folders.
+const USER_DIR = process.env['WALKAWAY_OUT_DIR'] ?? 'dist';
+const DEMO_DIR = process.env['WALKAWAY_EXTENSION_DIR'] ?? 'dist-demo';
+
 interface Manifest {
   manifest_version: number;
+  web_accessible_resources?: unknown;
+  optional_host_permissions?: string[];
   permissions?: string[];
   optional_permissions?: string[];
   host_permissions?: string[];
-  content_scripts?: Array<{ matches: string[] }>;
+  content_scripts?: Array<{ matches: string[]; js?: string[]; run_at?: string }>;
   content_security_policy?: { extension_pages?: string };
   externally_connectable?: unknown;
 }
@@ -33,12 +43,14 @@ const load = (dir: string): Manifest => {
 };
 
 describe('built manifest (dist/, what users install)', () => {
-  const manifest = load('dist');
+  const manifest = load(USER_DIR);
 
   it('is Manifest V3 with storage as its only API permission', () => {
     expect(manifest.manifest_version).toBe(3);
     expect(manifest.permissions).toEqual(['storage']);
-    expect(manifest.optional_permissions ?? []).toEqual([]);
+    // Requested at use, for a CRM the rep names (docs/SECURITY.md): nothing else may be optional.
+    for (const permission of manifest.optional_permissions ?? []) expect(OPTIONAL_ALLOWED).toContain(permission);
+    for (const host of manifest.optional_host_permissions ?? []) expect(OPTIONAL_HOSTS_ALLOWED).toContain(host);
     expect(manifest.externally_connectable).toBeUndefined();
   });
 
@@ -48,6 +60,15 @@ describe('built manifest (dist/, what users install)', () => {
     for (const match of matches) expect(ALLOWED_HOSTS).toContain(match);
     expect(JSON.stringify(manifest)).not.toContain('<all_urls>');
     expect(JSON.stringify(manifest)).not.toContain('walkaway.test');
+  });
+
+  it('exposes no file to web pages (nothing a page could probe for)', () => {
+    expect(manifest.web_accessible_resources).toBeUndefined();
+    for (const script of manifest.content_scripts ?? []) {
+      expect(script.js).toEqual(['content-any-crm.js']);
+      // Injected before parsing, so it never runs in a task ahead of the load event (src/content/start.ts).
+      expect(script.run_at).toBe('document_start');
+    }
   });
 
   it('has a strict content security policy for its pages', () => {
@@ -61,8 +82,20 @@ describe('built manifest (dist/, what users install)', () => {
 
 describe('demo build (dist-demo/, for npm start and the e2e tests)', () => {
   it('differs from the user build only by the demo host', () => {
-    const demo = load('dist-demo');
-    expect(demo.host_permissions).toEqual([...(load('dist').host_permissions ?? []), 'https://demo.walkaway.test/*']);
+    const demo = load(DEMO_DIR);
+    expect(demo.host_permissions).toEqual([...(load(USER_DIR).host_permissions ?? []), 'https://demo.walkaway.test/*']);
     expect(demo.permissions).toEqual(['storage']);
+  });
+});
+
+describe('built code (dist/)', () => {
+  it('evaluates no strings as code and loads nothing remote', () => {
+    const files = readdirSync(USER_DIR, { recursive: true, encoding: 'utf8' }).filter((name) => /\.(js|mjs|html)$/.test(name));
+    expect(files.length).toBeGreaterThan(3);
+    for (const name of files) {
+      const code = readFileSync(join(USER_DIR, name), 'utf8');
+      expect(code, name).not.toMatch(/\beval\s*\(|new\s+Function\s*\(|\bimportScripts\s*\(/);
+      expect(code, name).not.toMatch(/<script[^>]+src=["']https?:|import\s*\(\s*["']https?:/);
+    }
   });
 });

@@ -13,6 +13,9 @@ import { errorMessage } from '../shared/errors';
 import { SITE_LABELS } from '../shared/labels';
 import { AddItemForm, type NewItemFields } from './AddItemForm';
 import { ChecklistEditor } from './ChecklistEditor';
+import { DataSection } from './DataSection';
+import { DiagnosticsSection } from './DiagnosticsSection';
+import { OtherCrmsSection } from './OtherCrmsSection';
 import { CUTOFF_KEYS, THRESHOLD_KEYS, draftFrom, itemDraft, lines, payloadOf, type Draft, type ItemDraft } from './draft';
 import { errorProps, FieldError, NumberField } from './fields';
 import { CUTOFF_TEXT, THRESHOLD_TEXT, describePath } from './labels';
@@ -260,6 +263,9 @@ export function Options({ client = workerClient }: { client?: WorkerClient }) {
           </span>
         </div>
       </form>
+      <OtherCrmsSection />
+      <DataSection />
+      <DiagnosticsSection />
     </main>
   );
 }
