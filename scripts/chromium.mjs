@@ -18,8 +18,8 @@ export function chromiumArgs({ extensionPath, hostMap = {}, headless = true, use
   return [
     ...(headless ? ['--headless=new'] : []),
     `--user-data-dir=${userDataDir}`,
-    `--load-extension=${extensionPath}`,
-    `--disable-extensions-except=${extensionPath}`,
+    // extensionPath null: the same browser without the extension (the benchmark's baseline).
+    ...(extensionPath ? [`--load-extension=${extensionPath}`, `--disable-extensions-except=${extensionPath}`] : []),
     ...(rules ? [`--host-resolver-rules=${rules}`] : []),
     '--ignore-certificate-errors',
     '--no-sandbox',

@@ -1,0 +1,649 @@
+// `npm run bench`: the SPEC section 5 budgets, measured in real Chromium with the built
+// extension, each figure the median of repeated runs, all in one run. Writes
+// bench-results/latest.json and bench-results/latest.md and prints the table.
+//
+// Two builds in their own folders: dist-bench (what users install: sizes) and
+// dist-demo-bench (demo host + VITE_WALKAWAY_BENCH=1, whose content script adds a
+// performance.measure('walkaway:read') entry per read, visible to the page's timeline).
+// Two browsers: one with the extension, one without (the page-load baseline).
+//
+// BENCH_RUNS (default 7) sets the repetitions; BENCH_SKIP_BUILD=1 reuses the builds.
+// BENCH_FIGURES=size,badge,load,mutation,memory,storage picks groups (default: all);
+// BENCH_PAGES=<regex> keeps only the pages whose name matches; BENCH_BUILD_SUFFIX=x
+// builds into dist-x and dist-demo-x instead (parallel work, and partial runs).
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { basename, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+import { spawnChromium, chromiumPath } from './chromium.mjs';
+import { CONTENT_BUDGET_GZIP, contentSizeFor } from './content-size.mjs';
+import { DEMO_HOST, DEMO_ORIGIN } from './demo-origin.mjs';
+import { startFixtureServer, staticSite } from './fixture-server.mjs';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const OUT = resolve('bench-results');
+const SUFFIX = process.env.BENCH_BUILD_SUFFIX || 'bench';
+const USER_BUILD = `dist-${SUFFIX}`;
+const BENCH_BUILD = `dist-demo-${SUFFIX}`;
+const GROUPS = new Set((process.env.BENCH_FIGURES || 'size,badge,load,mutation,memory,storage').split(',').map((g) => g.trim()));
+const want = (group) => GROUPS.has(group);
+const PAGE_FILTER = process.env.BENCH_PAGES ? new RegExp(process.env.BENCH_PAGES) : null;
+const PARTIAL = GROUPS.size < 6 || PAGE_FILTER !== null;
+const started = Date.now();
+const log = (...args) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s]`, ...args);
+
+/** One deal-view URL per site (an example URL its adapter matches); the server answers it with a fixture. */
+const SITE_URLS = {
+  hubspot: 'https://app.hubspot.com/contacts/2345678/record/0-3/9876543210',
+  salesforce: 'https://acme.lightning.force.com/lightning/r/Opportunity/006Hs00001AbCdEIAV/view',
+  pipedrive: 'https://acme.pipedrive.com/deal/1234',
+  gmail: 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQbdrPQkZxHWDWlWvGRXGDtQJfM',
+  outlook: 'https://outlook.office.com/mail/inbox/id/AAQkADAwATM0MDAAMS1hNjg5LTQ2NTEtMDACLTAwCgAQAKjxQ8Y%2B2kRBkNh1P8R%2FvlE%3D',
+};
+
+// ---------------------------------------------------------------------------------------
+// Statistics and output
+
+const median = (values) => {
+  const sorted = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
+  if (!sorted.length) return NaN;
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const round = (value, digits = 2) => (Number.isFinite(value) ? Number(value.toFixed(digits)) : null);
+
+const figures = [];
+/** One row of the table. `budget` is { max, text } or null (reported, no budget). */
+function figure(name, value, unit, budget = null, extra = {}) {
+  const row = { name, median: round(value), unit, budget: budget?.text ?? '', meets: budget ? (Number.isFinite(value) ? value <= budget.max : false) : null, ...extra };
+  figures.push(row);
+  log(`${name}: ${row.median ?? 'n/a'} ${unit}${budget ? ` (budget ${budget.text}: ${row.meets ? 'meets' : 'MISSES'})` : ''}`);
+  return row;
+}
+const notes = [];
+
+// ---------------------------------------------------------------------------------------
+// Builds
+
+function build(outDir, env) {
+  log(`building ${outDir}`);
+  const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit', env: { ...process.env, ...env, WALKAWAY_OUT_DIR: outDir } });
+  if (result.status !== 0) throw new Error(`vite build into ${outDir} failed`);
+}
+
+// ---------------------------------------------------------------------------------------
+// Pages: the fixtures of every site, the demo deals, and generated stress pages
+
+/** A HubSpot-shaped deal record grown to about `nodes` elements with a long activity timeline. */
+function stressRecord(nodes) {
+  const base = readFixture(largestFixture('hubspot') ?? resolve('tests/fixtures/hubspot/2026-11-28-deal-record.html'));
+  const cards = [];
+  // Each card is 6 elements.
+  for (let i = 0; i < Math.ceil(nodes / 6); i += 1) {
+    const day = String((i % 28) + 1).padStart(2, '0');
+    cards.push(
+      `<div class="TimelineCard-sc-${i % 7}" data-idx="${i}"><div class="hdr"><span class="kind">${i % 3 ? 'Email' : 'Call'}</span><time>10/${day}/2026 9:${String(i % 60).padStart(2, '0')} AM</time></div><p>Follow-up ${i}: shared the deck and the security questionnaire, waiting on legal.</p><a href="#a${i}">Open</a></div>`,
+    );
+  }
+  return base.replace('</body>', `<section class="Timeline-sc-1" aria-label="Activity">${cards.join('')}</section></body>`);
+}
+
+/** A Gmail-shaped thread of `count` messages, alternating buyer and seller. */
+function stressThread(count) {
+  const base = readFixture(largestFixture('gmail') ?? resolve('tests/fixtures/gmail/2026-11-28-thread.html'));
+  const messages = [];
+  for (let i = 0; i < count; i += 1) {
+    const buyer = i % 2 === 0;
+    const from = buyer ? 'jordan@acme.example' : 'dana@seller.example';
+    const to = buyer ? 'dana@seller.example' : 'jordan@acme.example';
+    const date = new Date(Date.UTC(2026, 5, 1) + i * 86_400_000 * 1.5).toUTCString();
+    messages.push(
+      `<div class="adn ads" data-message-id="#msg-f:18123456789${String(10000 + i)}" data-legacy-message-id="1927${i.toString(16).padStart(12, '0')}"><div class="gs">` +
+        `<h3 class="iw"><span class="gD" email="${from}" name="${buyer ? 'Jordan Buyer' : 'Dana Rep'}">${buyer ? 'Jordan Buyer' : 'Dana Rep'}</span></h3>` +
+        `<div class="hb">to <span class="g2" email="${to}" name="x">x</span></div><span class="g3" title="${date}">${date}</span>` +
+        `<div class="ii gt"><div class="a3s aiL"><div dir="ltr">Message ${i}. ${buyer ? 'We are still comparing options and need to check the budget with finance before we commit.' : 'Thanks, happy to walk you through pricing and the rollout plan next week.'}<br />Regards</div>` +
+        `<div class="gmail_quote"><blockquote class="gmail_quote">Earlier message quoted here.</blockquote></div></div></div></div></div>`,
+    );
+  }
+  const start = base.indexOf('<div class="adn ads"');
+  const end = base.lastIndexOf('</div>\n      </div>\n    </div>\n  </body>');
+  if (start < 0 || end < 0) return base.replace('</body>', `<div role="list">${messages.join('')}</div></body>`);
+  return base.slice(0, start) + messages.join('') + base.slice(end);
+}
+
+/** A deal record whose own script changes `perSecond` nodes a second (the mutation-cost page). */
+function mutatingRecord(perSecond, seconds) {
+  const base = readFixture(largestFixture('hubspot') ?? resolve('tests/fixtures/hubspot/2026-11-28-deal-record.html'));
+  const rows = Array.from({ length: 200 }, (_, i) => `<li data-i="${i}">row ${i}</li>`).join('');
+  const script = `<script>
+    // Started by the bench once the badge is up, so the profile holds only the mutation phase.
+    window.__startMutating = () => new Promise((done) => {
+      const items = document.querySelectorAll('#live li');
+      const tick = 20, batch = ${perSecond} * tick / 1000, end = performance.now() + ${seconds * 1000};
+      let n = 0;
+      const id = setInterval(() => {
+        // The page's own work: text changes and a re-ordered row, as a live feed would.
+        for (let k = 0; k < batch; k += 1) { const li = items[(n + k) % items.length]; li.textContent = 'row ' + (n + k) + ' ' + Math.random().toString(36).slice(2); }
+        const list = document.getElementById('live'); list.appendChild(list.firstElementChild);
+        n += batch;
+        if (performance.now() > end) { clearInterval(id); done(n); }
+      }, tick);
+    });
+  </script>`;
+  return base.replace('</body>', `<ul id="live">${rows}</ul>${script}</body>`);
+}
+
+/** Fixtures may hold date tokens ({{date:-3:en-US}}) filled relative to today by tests/fixtures/template.mjs. */
+let fillDates = (html) => html;
+async function loadTemplating() {
+  const helper = resolve('tests/fixtures/template.mjs');
+  if (existsSync(helper)) {
+    const module = await import(pathToFileURL(helper).href);
+    if (typeof module.fillDates === 'function') fillDates = (html) => module.fillDates(html, Date.now());
+  }
+}
+const readFixture = (file) => fillDates(readFileSync(file, 'utf8'));
+
+function fixturesOf(site) {
+  const dir = resolve('tests/fixtures', site);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true })
+    .map(String)
+    .filter((name) => name.endsWith('.html'))
+    .map((name) => join(dir, name));
+}
+function largestFixture(site) {
+  return fixturesOf(site).sort((a, b) => statSync(b).size - statSync(a).size)[0] ?? null;
+}
+
+function planPages() {
+  const dir = join(OUT, 'pages');
+  mkdirSync(dir, { recursive: true });
+  const pages = [];
+  const write = (name, html) => {
+    const file = join(dir, name);
+    writeFileSync(file, html);
+    return file;
+  };
+  for (const site of Object.keys(SITE_URLS)) {
+    const file = largestFixture(site);
+    if (file) pages.push({ name: `${site}: ${basename(file)}`, site, url: SITE_URLS[site], file: write(`${site}-${basename(file)}`, readFixture(file)), bytes: statSync(file).size });
+  }
+  const other = readdirSync(resolve('tests/fixtures'), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && !(entry.name in SITE_URLS))
+    .map((entry) => entry.name);
+  if (other.length) notes.push(`Fixture folders without a bench URL (not measured): ${other.join(', ')}.`);
+  // The demo app renders its record after a deliberate delay: the page is ready when it has.
+  const demoReady = '#view:not([aria-busy]) > :not(.loading)';
+  pages.push({ name: 'demo: deal 1042', site: 'demo', url: `${DEMO_ORIGIN}/deals/1042`, readySelector: demoReady });
+  pages.push({ name: 'demo: thread-7781', site: 'demo', url: `${DEMO_ORIGIN}/mail/thread-7781`, readySelector: demoReady });
+  pages.push({ name: 'stress: 5,000-node CRM record', site: 'hubspot', url: SITE_URLS.hubspot, file: write('record-5000.html', stressRecord(5000)), stress: true });
+  pages.push({ name: 'stress: 100-message thread', site: 'gmail', url: SITE_URLS.gmail, file: write('thread-100.html', stressThread(100)), stress: true });
+  const mutating = { name: 'mutating record', site: 'hubspot', url: SITE_URLS.hubspot, file: write('mutating.html', mutatingRecord(1000, 5)) };
+  return { pages, mutating };
+}
+
+// ---------------------------------------------------------------------------------------
+// Browser helpers
+
+/**
+ * Page-world observer: when the badge first carries a verdict (the page can see the host
+ * element), and, for a single-page app, when the app has rendered its record (`readySelector`).
+ */
+function watchBadge(readySelector) {
+  const mark = () => {
+    if (readySelector && !window.__walkawayReadyAt && document.querySelector(readySelector)) window.__walkawayReadyAt = performance.now();
+    if (!window.__walkawayBadgeAt && document.querySelector('walkaway-badge[data-verdict]')) window.__walkawayBadgeAt = performance.now();
+  };
+  new MutationObserver(mark).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-verdict', 'aria-busy'] });
+}
+
+async function connect(endpoint) {
+  const browser = await chromium.connectOverCDP(endpoint);
+  const context = browser.contexts()[0];
+  if (!context) throw new Error('no browser context');
+  return { browser, context };
+}
+
+async function extensionWorker(context) {
+  const live = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
+  if (live) return live;
+  return context.waitForEvent('serviceworker', { timeout: 15_000 });
+}
+
+/** Stops every service worker (the extension's included) through the DevTools protocol. */
+async function stopWorkers(context, page) {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await cdp.detach();
+  // Wait until the worker target is gone, so the next page really starts it cold.
+  const browserCdp = await context.browser().newBrowserCDPSession();
+  for (let i = 0; i < 50; i += 1) {
+    const { targetInfos } = await browserCdp.send('Target.getTargets');
+    if (!targetInfos.some((t) => t.type === 'service_worker' && t.url.startsWith('chrome-extension://'))) break;
+    await new Promise((ok) => setTimeout(ok, 20));
+  }
+  await browserCdp.detach();
+}
+
+/** Sends one CDP command to a target by id (used for the worker, which Playwright gives no session for). */
+async function sendToTarget(browser, match, method, params = {}) {
+  const cdp = await browser.newBrowserCDPSession();
+  try {
+    const { targetInfos } = await cdp.send('Target.getTargets');
+    const target = targetInfos.find(match);
+    if (!target) return null;
+    const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false });
+    const reply = new Promise((ok) => {
+      cdp.on('Target.receivedMessageFromTarget', (event) => {
+        const message = JSON.parse(event.message);
+        if (message.id === 1) ok(message.result ?? null);
+      });
+    });
+    await cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: 1, method, params }) });
+    const result = await Promise.race([reply, new Promise((ok) => setTimeout(() => ok(null), 5_000))]);
+    await cdp.send('Target.detachFromTarget', { sessionId }).catch(() => undefined);
+    return result;
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Measurements
+
+/** Reads, badge timing, cold and warm: one page, RUNS pairs (cold, then warm). */
+async function measureBadge(ext, page) {
+  const tab = await ext.context.newPage();
+  await tab.addInitScript(watchBadge, page.readySelector ?? null);
+  const results = { read: [], cold: [], warm: [], nodes: 0 };
+  for (let run = 0; run < RUNS; run += 1) {
+    for (const mode of ['cold', 'warm']) {
+      // about:blank between runs: a URL with a #fragment would otherwise be a same-document navigation.
+      await tab.goto('about:blank');
+      if (mode === 'cold') await stopWorkers(ext.context, tab);
+      await tab.goto(page.url, { waitUntil: 'domcontentloaded' });
+      await tab.waitForFunction(() => window.__walkawayBadgeAt, null, { timeout: 15_000 });
+      const sample = await tab.evaluate(() => {
+        const nav = performance.getEntriesByType('navigation')[0];
+        const read = performance.getEntriesByName('walkaway:read')[0];
+        // Page ready: its DOM is parsed and, for the demo app, its record is rendered.
+        const ready = Math.max(nav.domContentLoadedEventEnd, window.__walkawayReadyAt ?? 0);
+        return { badge: window.__walkawayBadgeAt - ready, read: read ? read.duration : NaN, nodes: document.getElementsByTagName('*').length };
+      });
+      results[mode].push(sample.badge);
+      results.read.push(sample.read);
+      results.nodes = sample.nodes;
+    }
+  }
+  await tab.close();
+  return results;
+}
+
+/** Page load (navigation start to load event end), with and without the extension, alternating. */
+async function measureLoad(ext, base, page) {
+  const tabs = [await ext.context.newPage(), await base.context.newPage()];
+  const times = [[], []];
+  for (let run = 0; run < RUNS; run += 1) {
+    for (const which of run % 2 ? [1, 0] : [0, 1]) {
+      await tabs[which].goto('about:blank');
+      await tabs[which].goto(page.url, { waitUntil: 'load' });
+      // Navigation start to the end of the load event: Chromium holds the load event until
+      // document_idle scripts have been injected, so the content script's start counts here.
+      times[which].push(await tabs[which].evaluate(() => performance.getEntriesByType('navigation')[0].loadEventEnd));
+    }
+  }
+  for (const tab of tabs) await tab.close();
+  return { ext: median(times[0]), base: median(times[1]) };
+}
+
+/** CPU profile of a page that mutates heavily: samples split by whose code is on the stack. */
+async function measureMutationCost(ext, page, runs) {
+  const shares = [];
+  const extMs = [];
+  for (let run = 0; run < runs; run += 1) {
+    const tab = await ext.context.newPage();
+    await tab.addInitScript(watchBadge, null);
+    const cdp = await ext.context.newCDPSession(tab);
+    await tab.goto(page.url, { waitUntil: 'load' });
+    await tab.waitForFunction(() => window.__walkawayBadgeAt, null, { timeout: 15_000 });
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    await cdp.send('Profiler.start');
+    await tab.evaluate(() => window.__startMutating());
+    const { profile } = await cdp.send('Profiler.stop');
+    const split = attribute(profile);
+    shares.push(split.extension / split.page);
+    extMs.push(split.extension / 1000);
+    await cdp.detach();
+    await tab.close();
+  }
+  return { share: median(shares), extensionMs: median(extMs) };
+}
+
+/** Microseconds of samples whose stack holds extension code vs the page's own code (no extension frame). */
+function attribute(profile) {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const parent = new Map();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  const owner = new Map();
+  const ownerOf = (id) => {
+    if (owner.has(id)) return owner.get(id);
+    const node = byId.get(id);
+    const url = node?.callFrame.url ?? '';
+    let who = url.startsWith('chrome-extension://') ? 'extension' : null;
+    if (!who) {
+      const up = parent.has(id) ? ownerOf(parent.get(id)) : null;
+      who = up === 'extension' ? 'extension' : up === 'page' || /^https?:/.test(url) ? 'page' : up;
+    }
+    owner.set(id, who);
+    return who;
+  };
+  const totals = { extension: 0, page: 0, other: 0 };
+  profile.samples.forEach((id, i) => {
+    const who = ownerOf(id) ?? 'other';
+    totals[who] += profile.timeDeltas[i + 1] ?? 0;
+  });
+  return totals;
+}
+
+/** Fills the extension's database in its own worker: `deals` deals cloned from a real one, `perDeal` snapshots each. */
+async function seedDatabase(worker, dealKey, deals, perDeal) {
+  return worker.evaluate(
+    async ({ dealKey, deals, perDeal }) => {
+      const db = await new Promise((ok, fail) => {
+        const request = indexedDB.open('walk-away');
+        request.onsuccess = () => ok(request.result);
+        request.onerror = () => fail(request.error);
+      });
+      const get = (store, key) =>
+        new Promise((ok, fail) => {
+          const request = db.transaction(store).objectStore(store).get(key);
+          request.onsuccess = () => ok(request.result);
+          request.onerror = () => fail(request.error);
+        });
+      const template = await get('deals', dealKey);
+      const snapshotTemplate = template?.lastSnapshotId == null ? null : await get('snapshots', template.lastSnapshotId);
+      if (!template || !snapshotTemplate) throw new Error(`no stored deal ${dealKey} to clone`);
+      const chunk = 1000;
+      const day = 86_400_000;
+      for (let start = 0; start < deals; start += chunk) {
+        await new Promise((ok, fail) => {
+          const tx = db.transaction(['deals', 'snapshots'], 'readwrite');
+          const dealStore = tx.objectStore('deals');
+          const snapStore = tx.objectStore('snapshots');
+          for (let i = start; i < Math.min(deals, start + chunk); i += 1) {
+            const key = `${template.site}:bench-${i}`;
+            // Each clone gets a company domain of its own, as real deals have (links between
+            // deals and threads go by domain: 10,000 deals of one company is another test).
+            const at = template.lastSeen - (i % 365) * day;
+            dealStore.put({ ...template, key, title: `${template.title} #${i}`, facts: { ...template.facts, dealKey: key, ...(template.facts.domains ? { domains: [`bench-${i}.example`] } : {}) }, firstSeen: at - perDeal * day, lastSeen: at, lastSnapshotId: null, lastVisitId: `bench-${i}` });
+            for (let s = 0; s < perDeal; s += 1) {
+              const { id: _id, ...snapshot } = snapshotTemplate;
+              snapStore.add({ ...snapshot, dealKey: key, at: at - s * day });
+            }
+          }
+          tx.oncomplete = () => ok(undefined);
+          tx.onerror = () => fail(tx.error);
+        });
+      }
+      const count = (store) =>
+        new Promise((ok) => {
+          const request = db.transaction(store).objectStore(store).count();
+          request.onsuccess = () => ok(request.result);
+        });
+      const result = { deals: await count('deals'), snapshots: await count('snapshots') };
+      db.close();
+      return result;
+    },
+    { dealKey, deals, perDeal },
+  );
+}
+
+/** Time from navigation start until `selector` is in an extension page, observed in that page. */
+async function timeToSelector(context, url, selector) {
+  const tab = await context.newPage();
+  await tab.addInitScript((wanted) => {
+    new MutationObserver(() => {
+      if (!window.__walkawayShownAt && document.querySelector(wanted)) window.__walkawayShownAt = performance.now();
+    }).observe(document, { childList: true, subtree: true });
+  }, selector);
+  await tab.goto(url);
+  await tab.waitForFunction(() => window.__walkawayShownAt, null, { timeout: 20_000 });
+  const ms = await tab.evaluate(() => window.__walkawayShownAt);
+  return { tab, ms };
+}
+
+// ---------------------------------------------------------------------------------------
+
+async function main() {
+  if (!chromiumPath()) throw new Error('Chromium not found (apt-get install -y chromium, or set CHROMIUM_PATH).');
+  if (process.env.BENCH_SKIP_BUILD !== '1') {
+    build(USER_BUILD, {});
+    build(BENCH_BUILD, { WALKAWAY_DEMO: '1', VITE_WALKAWAY_BENCH: '1' });
+  }
+  mkdirSync(OUT, { recursive: true });
+
+  // 1. Size: what the user build sends to a page of each site.
+  const sizes = {};
+  if (want('size')) for (const [site, url] of Object.entries(SITE_URLS)) sizes[site] = contentSizeFor(resolve(USER_BUILD), url);
+  const distinct = new Set(Object.values(sizes).map((s) => s.files.map((f) => f.path).join()));
+  const worst = Math.max(...Object.values(sizes).map((s) => s.gzip));
+  if (want('size')) figure('Content script shipped to a page, gzipped (largest site)', worst / 1024, 'KB', { max: CONTENT_BUDGET_GZIP / 1024, text: '≤ 25 KB' });
+  if (want('size')) figure('Content script shipped to a page, raw', Math.max(...Object.values(sizes).map((s) => s.raw)) / 1024, 'KB');
+  if (want('size') && distinct.size === 1) notes.push(`All ${Object.keys(sizes).length} sites load the same content script: ${Object.values(sizes)[0].files.map((f) => `${f.path} (${f.raw} B, ${f.gzip} B gz)`).join(', ')}.`);
+
+  await loadTemplating();
+  const planned = planPages();
+  const { mutating } = planned;
+  const pages = planned.pages.filter((page) => !PAGE_FILTER || PAGE_FILTER.test(page.name));
+  let current = {};
+  const resolver = (site) => async () => current[site] ?? null;
+  const hosts = Object.fromEntries(Object.entries(SITE_URLS).map(([site, url]) => [new URL(url).hostname, resolver(site)]));
+  const server = await startFixtureServer({ sites: { ...hosts, [DEMO_HOST]: staticSite(resolve('demo')) } });
+  const hostMap = Object.fromEntries([...Object.keys(hosts), DEMO_HOST].map((host) => [host, server.port]));
+  const extChrome = await spawnChromium({ extensionPath: resolve(BENCH_BUILD), hostMap });
+  const baseChrome = await spawnChromium({ extensionPath: null, hostMap });
+  const results = { pages: [] };
+  try {
+    const ext = await connect(extChrome.wsEndpoint);
+    const base = await connect(baseChrome.wsEndpoint);
+    await extensionWorker(ext.context);
+    const serve = (page) => {
+      if (page.file) current = { ...current, [page.site]: page.file };
+    };
+
+    // 2-4. Read time, badge time (cold and warm), load ratio, per page.
+    for (const page of want('badge') || want('load') ? pages : []) {
+      serve(page);
+      log(`page ${page.name}`);
+      const badge = want('badge') ? await measureBadge(ext, page) : { read: [], cold: [], warm: [], nodes: NaN };
+      const load = want('load') ? await measureLoad(ext, base, page) : { ext: NaN, base: NaN };
+      results.pages.push({
+        name: page.name,
+        url: page.url,
+        nodes: badge.nodes,
+        readMs: round(median(badge.read), 3),
+        badgeColdMs: round(median(badge.cold)),
+        badgeWarmMs: round(median(badge.warm)),
+        loadMs: round(load.ext),
+        loadBaseMs: round(load.base),
+        loadRatio: round(load.ext / load.base, 3),
+      });
+    }
+    const largest = [...results.pages].sort((a, b) => b.nodes - a.nodes)[0];
+    const fixturesOnly = results.pages.filter((p) => !p.name.startsWith('stress'));
+    const largestFixturePage = [...fixturesOnly].sort((a, b) => b.nodes - a.nodes)[0];
+    if (want('badge') && largestFixturePage) figure(`Adapter read, largest fixture (${largestFixturePage.name})`, largestFixturePage.readMs, 'ms', { max: 2, text: '< 2 ms' });
+    if (want('badge') && largest) figure(`Adapter read, ${largest.name} (${largest.nodes} elements)`, largest.readMs, 'ms', { max: 2, text: '< 2 ms' });
+    if (want('badge') && results.pages.length) figure('Adapter read, slowest page', Math.max(...results.pages.map((p) => p.readMs)), 'ms', { max: 2, text: '< 2 ms' });
+    if (want('badge') && results.pages.length) figure('Page ready to badge, worker cold (slowest page median)', Math.max(...results.pages.map((p) => p.badgeColdMs)), 'ms', { max: 150, text: '< 150 ms' });
+    if (want('badge') && results.pages.length) figure('Page ready to badge, worker warm (slowest page median)', Math.max(...results.pages.map((p) => p.badgeWarmMs)), 'ms', { max: 150, text: '< 150 ms' });
+    if (want('load') && results.pages.length) figure('Page load with / without the extension (worst page)', Math.max(...results.pages.map((p) => p.loadRatio)), '×', { max: 1.05, text: '≤ 1.05' });
+    if (want('load') && results.pages.length) figure('Page load with / without the extension (median over pages)', median(results.pages.map((p) => p.loadRatio)), '×', { max: 1.05, text: '≤ 1.05' });
+    if (want('load') && results.pages.length) figure('Page load: time the extension adds (median over pages)', median(results.pages.map((p) => p.loadMs - p.loadBaseMs)), 'ms');
+
+    // 5. Mutation cost.
+    if (want('mutation')) {
+      serve(mutating);
+      log('mutating page (1,000 changed nodes a second for 5 s)');
+      const mutation = await measureMutationCost(ext, mutating, Math.max(3, Math.ceil(RUNS / 2)));
+      results.mutation = mutation;
+      figure('Content script CPU while the page mutates 1,000 nodes/s, share of the page’s own scripting', mutation.share * 100, '%');
+      figure('Content script CPU while the page mutates, per second', mutation.extensionMs / 5, 'ms');
+    }
+
+    // 7 (before the big database, so the heap is about the pages). Memory after reading the largest pages.
+    for (const page of want('memory') ? pages.filter((p) => p.stress) : []) {
+      serve(page);
+      const heaps = {};
+      for (const [which, side] of [
+        ['ext', ext],
+        ['base', base],
+      ]) {
+        const tab = await side.context.newPage();
+        if (which === 'ext') await tab.addInitScript(watchBadge, null);
+        await tab.goto(page.url, { waitUntil: 'load' });
+        if (which === 'ext') await tab.waitForFunction(() => window.__walkawayBadgeAt, null, { timeout: 15_000 });
+        const cdp = await side.context.newCDPSession(tab);
+        await cdp.send('HeapProfiler.collectGarbage');
+        heaps[which] = (await cdp.send('Runtime.getHeapUsage')).usedSize;
+        await cdp.detach();
+        if (which === 'base') await tab.close();
+        else heaps.tab = tab;
+      }
+      const workerHeap = await sendToTarget(ext.browser, (t) => t.type === 'service_worker' && t.url.startsWith('chrome-extension://'), 'Runtime.getHeapUsage');
+      await heaps.tab.close();
+      figure(`Page heap with the extension, ${page.name} (upper bound for the content script)`, heaps.ext / 1048576, 'MB');
+      figure(`Page heap with minus without the extension, ${page.name}`, (heaps.ext - heaps.base) / 1048576, 'MB');
+      if (workerHeap) figure(`Service worker heap after reading ${page.name}`, workerHeap.usedSize / 1048576, 'MB');
+    }
+    notes.push('The content script runs in an isolated world of the page’s V8 isolate: its heap cannot be read apart from the page’s. The page heap with the extension is its upper bound; the difference to the same page without the extension (after a forced GC in both) estimates it.');
+
+    // 6. Storage at 10,000 deals and 100,000 snapshots.
+    if (want('storage')) {
+      log('seeding 10,000 deals and 100,000 snapshots');
+      const demo = planned.pages.find((p) => p.site === 'demo' && p.url.includes('/deals/'));
+      const dealTab = await ext.context.newPage();
+      await dealTab.addInitScript(watchBadge, null);
+      await dealTab.goto(demo.url);
+      await dealTab.waitForFunction(() => window.__walkawayBadgeAt, null, { timeout: 15_000 });
+      const dealKey = await dealTab.evaluate(() => document.querySelector('walkaway-badge').getAttribute('data-deal'));
+      let worker = await extensionWorker(ext.context);
+      const seeded = await seedDatabase(worker, dealKey, 10_000, 10);
+      log(`database: ${seeded.deals} deals, ${seeded.snapshots} snapshots`);
+      results.database = seeded;
+      worker = await extensionWorker(ext.context);
+      const extensionId = new URL(worker.url()).host;
+      const tabId = await worker.evaluate(async (href) => (await chrome.tabs.query({})).find((t) => t.url === href)?.id, dealTab.url());
+      const origin = `chrome-extension://${extensionId}`;
+      const popupTimes = [];
+      const optionsTimes = [];
+      const pipelineTimes = [];
+      const hasPipeline = existsSync(resolve(BENCH_BUILD, 'src/ui/pipeline/index.html'));
+      for (let run = 0; run < RUNS; run += 1) {
+        const popup = await timeToSelector(ext.context, `${origin}/src/ui/popup/index.html?tab=${tabId}`, '[data-testid=verdict]');
+        popupTimes.push(popup.ms);
+        await popup.tab.close();
+        const options = await timeToSelector(ext.context, `${origin}/src/ui/options/index.html`, '[data-testid=save]');
+        optionsTimes.push(options.ms);
+        await options.tab.close();
+        if (hasPipeline) {
+          const pipeline = await timeToSelector(ext.context, `${origin}/src/ui/pipeline/index.html`, '[data-testid=pipeline-row], [data-testid=pipeline-empty]');
+          pipelineTimes.push(pipeline.ms);
+          await pipeline.tab.close();
+        }
+      }
+      // The popup's one query on its own (the worker's storage work, without the page's boot).
+      const query = await ext.context.newPage();
+      await query.goto(`${origin}/src/ui/popup/index.html?tab=${tabId}`);
+      const queryTimes = await query.evaluate(
+        async ({ tabId, runs }) => {
+          const times = [];
+          for (let i = 0; i < runs; i += 1) {
+            const t0 = performance.now();
+            await chrome.runtime.sendMessage({ type: 'ui/tab-deal', tabId });
+            times.push(performance.now() - t0);
+          }
+          return times;
+        },
+        { tabId, runs: RUNS * 3 },
+      );
+      await query.close();
+      figure('Popup: navigation to verdict shown, 10,000 deals / 100,000 snapshots', median(popupTimes), 'ms', { max: 50, text: '< 50 ms' });
+      figure('Popup: its deal query (ui/tab-deal round trip), same database', median(queryTimes), 'ms', { max: 50, text: '< 50 ms' });
+      figure('Options page: navigation to settings form, same database', median(optionsTimes), 'ms');
+      if (hasPipeline) figure('Pipeline: navigation to first screen of rows, same database', median(pipelineTimes), 'ms', { max: 300, text: '< 300 ms' });
+      else notes.push('No pipeline page in this build: its first-screen budget was not measured.');
+
+      // Export, if the options page has one.
+      const options = await ext.context.newPage();
+      await options.goto(`${origin}/src/ui/options/index.html`);
+      await options.waitForSelector('[data-testid=save]');
+      if (await options.$('[data-testid=export]')) {
+        const exportTimes = [];
+        for (let run = 0; run < Math.min(RUNS, 3); run += 1) {
+          exportTimes.push(
+            await options.evaluate(
+              () =>
+                new Promise((ok) => {
+                  const button = document.querySelector('[data-testid=export]');
+                  let busy = false;
+                  const t0 = performance.now();
+                  const observer = new MutationObserver(() => {
+                    if (button.disabled) busy = true;
+                    else if (busy) {
+                      observer.disconnect();
+                      ok(performance.now() - t0);
+                    }
+                  });
+                  observer.observe(document.body, { attributes: true, subtree: true, childList: true });
+                  button.click();
+                }),
+            ),
+          );
+        }
+        figure('Full export (click to file handed to the browser), same database', median(exportTimes), 'ms');
+      } else notes.push('No export in this build: not measured.');
+      await options.close();
+      await dealTab.close();
+    }
+  } finally {
+    // A profile folder still being written as Chromium exits may refuse removal: not a bench failure.
+    await extChrome.close().catch(() => undefined);
+    await baseChrome.close().catch(() => undefined);
+    await server.close();
+  }
+
+  // Output.
+  const version = spawnSync(chromiumPath(), ['--version'], { encoding: 'utf8' }).stdout.trim();
+  const machine = { cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown', chromium: version, node: process.version, runs: RUNS, seconds: Math.round((Date.now() - started) / 1000) };
+  const json = { date: new Date().toISOString(), machine, figures, sizes, pages: results.pages, mutation: results.mutation, database: results.database, notes };
+  // A partial run (BENCH_FIGURES or BENCH_PAGES) never overwrites the full run's results.
+  const stem = PARTIAL ? 'partial' : 'latest';
+  writeFileSync(join(OUT, `${stem}.json`), `${JSON.stringify(json, null, 2)}\n`);
+  const table = [
+    '| figure | median | budget | meets |',
+    '| --- | --- | --- | --- |',
+    ...figures.map((f) => `| ${f.name} | ${f.median ?? 'n/a'} ${f.unit} | ${f.budget || '–'} | ${f.meets === null ? '–' : f.meets ? 'yes' : 'no'} |`),
+  ].join('\n');
+  const perPage = [
+    '| page | elements | read ms | badge cold ms | badge warm ms | load with / without ms | ratio |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+    ...results.pages.map((p) => `| ${p.name} | ${p.nodes} | ${p.readMs} | ${p.badgeColdMs} | ${p.badgeWarmMs} | ${p.loadMs} / ${p.loadBaseMs} | ${p.loadRatio} |`),
+  ].join('\n');
+  const perSite = ['| site | files | raw | gzipped |', '| --- | --- | --- | --- |', ...Object.entries(sizes).map(([site, s]) => `| ${site} | ${s.files.length} | ${(s.raw / 1024).toFixed(1)} KB | ${(s.gzip / 1024).toFixed(1)} KB |`)].join('\n');
+  const md = `# Benchmark ${json.date}\n\nMachine: ${machine.cpus} × ${machine.model}, ${machine.chromium}, Node ${machine.node}; medians of ${RUNS} runs; took ${machine.seconds} s.\n\n${table}\n\n## Per page\n\n${perPage}\n\n## Content script per site\n\n${perSite}\n\n${notes.map((n) => `- ${n}`).join('\n')}\n`;
+  writeFileSync(join(OUT, `${stem}.md`), md);
+  console.log(`\n${table}\n\n${perPage}\n\n${perSite}\n\n${notes.map((n) => `- ${n}`).join('\n')}`);
+  const missed = figures.filter((f) => f.meets === false);
+  console.log(missed.length ? `\n${missed.length} figure(s) miss their budget.` : '\nEvery figure with a budget meets it.');
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
