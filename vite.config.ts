@@ -1,6 +1,9 @@
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
-import { defineConfig } from 'vite';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { build, defineConfig, type Plugin } from 'vite';
 import baseManifest from './manifest.json' with { type: 'json' };
+import { importGraph } from './scripts/content-size.mjs';
 import { DEMO_ORIGIN_PATTERN } from './scripts/demo-origin.mjs';
 
 /**
@@ -21,20 +24,81 @@ function manifestFor(withDemo: boolean): ManifestV3Export {
   return manifest;
 }
 
+const OXC = { jsx: { runtime: 'automatic', importSource: 'preact' } } as const;
+const TARGET = 'chrome116';
+
+/**
+ * The content script, as one self-contained classic IIFE file: the manifest's sites and
+ * the CRMs the rep allows at run time (src/background/any-crm.ts registers it) all load it.
+ * crxjs's own content script is a loader that dynamically imports its chunks from the
+ * extension: Chromium holds the page's load event for that request (docs/PERFORMANCE.md,
+ * "Page load ratio"), and the chunks must be web accessible, which lets any page of those
+ * sites probe for the extension. So the built manifest is rewritten to inject this file,
+ * and the loader and its web_accessible_resources entry are dropped.
+ */
+export const ANY_CRM_SCRIPT = 'content-any-crm.js';
+
+function anyCrmContentScript(outDir: string): Plugin {
+  return {
+    name: 'walkaway-any-crm-content-script',
+    apply: 'build',
+    async closeBundle() {
+      await build({
+        configFile: false,
+        logLevel: 'warn',
+        oxc: OXC,
+        build: {
+          outDir,
+          emptyOutDir: false,
+          target: TARGET,
+          sourcemap: false,
+          copyPublicDir: false,
+          lib: { entry: 'src/content/index.ts', formats: ['iife'], name: 'walkawayAnyCrm', fileName: () => ANY_CRM_SCRIPT },
+        },
+      });
+      useClassicContentScript(outDir);
+    },
+  };
+}
+
+interface BuiltManifest {
+  content_scripts?: Array<{ js?: string[] }>;
+  web_accessible_resources?: Array<{ resources: string[] }>;
+}
+
+/** Points the built manifest's content scripts at the IIFE and removes what only the loader needed. */
+function useClassicContentScript(outDir: string): void {
+  const root = resolve(outDir);
+  const path = join(root, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(path, 'utf8')) as BuiltManifest;
+  const loaders = (manifest.content_scripts ?? []).flatMap((script) => script.js ?? []);
+  // Every file the loaders pull in; chunks the extension pages share stay, only exposure goes.
+  const loaded = new Set(importGraph(root, loaders).map((file) => file.slice(root.length + 1)));
+  for (const script of manifest.content_scripts ?? []) script.js = [ANY_CRM_SCRIPT];
+  const exposed = (manifest.web_accessible_resources ?? []).filter((entry) => !entry.resources.every((file) => loaded.has(file)));
+  if (exposed.length) manifest.web_accessible_resources = exposed;
+  else delete manifest.web_accessible_resources;
+  writeFileSync(path, `${JSON.stringify(manifest, null, 2)}\n`);
+  for (const loader of loaders) rmSync(join(root, loader), { force: true });
+}
+
+// WALKAWAY_OUT_DIR lets parallel work build side by side without clobbering dist/.
+const OUT_DIR = process.env['WALKAWAY_OUT_DIR'] ?? (demo ? 'dist-demo' : 'dist');
+
 export default defineConfig({
-  oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
-  plugins: [crx({ manifest: manifestFor(demo) })],
+  oxc: OXC,
+  plugins: [crx({ manifest: manifestFor(demo) }), anyCrmContentScript(OUT_DIR)],
   build: {
-    // WALKAWAY_OUT_DIR lets parallel work build side by side without clobbering dist/.
-    outDir: process.env['WALKAWAY_OUT_DIR'] ?? (demo ? 'dist-demo' : 'dist'),
+    outDir: OUT_DIR,
     emptyOutDir: true,
-    target: 'chrome116',
+    target: TARGET,
     // Readable stack traces in the diagnostics; the code is small.
     sourcemap: false,
     rollupOptions: {
       input: {
         popup: 'src/ui/popup/index.html',
         options: 'src/ui/options/index.html',
+        pipeline: 'src/ui/pipeline/index.html',
       },
     },
   },

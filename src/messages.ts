@@ -6,11 +6,14 @@
  * before acting on it: a page can't post into runtime messaging, but a compromised or
  * confused sender must still only ever get a refusal.
  */
+import { PageDiagnosticSchema } from './storage/diagnostics';
 import * as v from 'valibot';
 import { FIELD_NAMES } from './adapters/types';
 import { SITE_IDS } from './checklist/settings';
 
 const MAX_TEXT = 20_000;
+/** The largest import file accepted (characters of JSON). */
+export const IMPORT_MAX_CHARS = 50_000_000;
 const text = (max = 2_000) => v.pipe(v.string(), v.maxLength(max));
 const ITEM_ID = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]{0,63}$/));
 const DEAL_KEY = v.pipe(v.string(), v.minLength(3), v.maxLength(300), v.regex(/^[a-z]+:\S+$/));
@@ -53,9 +56,14 @@ export const RawReadingSchema = v.object({
     v.maxLength(1_000),
   ),
   accountEmail: v.optional(text(320)),
+  closeDateChanges: v.optional(v.pipe(v.array(v.object({ from: text(200), to: text(200) })), v.maxLength(500))),
 });
 
-const EvidenceSchema = v.object({ quote: text(200), where: text(300) });
+const EvidenceSchema = v.object({
+  quote: text(200),
+  where: text(300),
+  messageIndex: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100_000))),
+});
 
 export const BadgeStateSchema = v.object({
   dealKey: DEAL_KEY,
@@ -64,6 +72,8 @@ export const BadgeStateSchema = v.object({
   flags: v.array(ITEM_ID),
   flagged: v.array(v.object({ itemId: ITEM_ID, title: text(200), evidence: v.array(EvidenceSchema), reason: text(500) })),
   unknownReasons: v.array(text(300)),
+  /** Set when the reading could not be stored (storage full): the badge shows it. */
+  warning: v.optional(text(300)),
 });
 export type BadgeState = v.InferOutput<typeof BadgeStateSchema>;
 
@@ -73,10 +83,13 @@ export const PageMessageSchema = v.variant('type', [
   v.object({ type: v.literal('page/reading'), visitId: v.pipe(v.string(), v.regex(/^[a-z0-9-]{8,64}$/)), reading: RawReadingSchema }),
   v.object({ type: v.literal('page/no-deal'), url: text(4_000), reason: text(300) }),
   v.object({ type: v.literal('page/time-spent'), dealKey: DEAL_KEY, ms: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(86_400_000)) }),
+  // A failure the content script caught: our code and frames only (src/storage/diagnostics.ts).
+  PageDiagnosticSchema,
 ]);
 
 /** popup/options -> worker */
 export const UiMessageSchema = v.variant('type', [
+  v.object({ type: v.literal('ui/diagnostics') }),
   v.object({ type: v.literal('ui/tab-deal'), tabId: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
   v.object({
     type: v.literal('ui/set-answer'),
@@ -88,16 +101,38 @@ export const UiMessageSchema = v.variant('type', [
   v.object({ type: v.literal('ui/get-settings') }),
   // The payload is validated in depth by the settings validator (field-level messages).
   v.object({ type: v.literal('ui/save-settings'), settings: v.unknown(), checklist: v.unknown() }),
+  v.object({
+    type: v.literal('ui/pipeline'),
+    offset: v.pipe(v.number(), v.integer(), v.minValue(0)),
+    limit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(200)),
+    verdict: v.nullable(v.picklist(['pursue', 'caution', 'walk-away', 'unknown'])),
+  }),
+  // Data: the import file is validated whole by src/background/data.ts before anything changes.
+  v.object({ type: v.literal('ui/export') }),
+  v.object({ type: v.literal('ui/import'), text: v.pipe(v.string(), v.maxLength(IMPORT_MAX_CHARS)) }),
+  // The options page asks the rep first; the literal makes an accidental erase message impossible.
+  v.object({ type: v.literal('ui/erase'), confirm: v.literal('erase-everything') }),
+  // Popup: scroll the thread in that tab to the message an evidence quote came from.
+  v.object({
+    type: v.literal('ui/reveal-evidence'),
+    tabId: v.pipe(v.number(), v.integer(), v.minValue(0)),
+    dealKey: DEAL_KEY,
+    messageIndex: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100_000)),
+  }),
 ]);
 
 /** worker -> content */
 export const BadgeMessageSchema = v.variant('type', [
   v.object({ type: v.literal('badge/state'), state: BadgeStateSchema }),
+  v.object({ type: v.literal('badge/reveal'), dealKey: DEAL_KEY, messageIndex: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100_000)) }),
 ]);
 
 export type PageMessage = v.InferOutput<typeof PageMessageSchema>;
 export type UiMessage = v.InferOutput<typeof UiMessageSchema>;
-export type BadgeMessage = v.InferOutput<typeof BadgeMessageSchema>;
+/** worker -> content: the badge state (the usual message). */
+export type BadgeMessage = Extract<v.InferOutput<typeof BadgeMessageSchema>, { type: 'badge/state' }>;
+/** worker -> content: scroll to a message of the thread. */
+export type BadgeRevealMessage = Extract<v.InferOutput<typeof BadgeMessageSchema>, { type: 'badge/reveal' }>;
 
 /** Every reply from the worker: a result or a refusal with its reason. */
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };

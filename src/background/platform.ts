@@ -3,13 +3,13 @@
  * (service.ts) can be tested with fakes.
  */
 import browser from 'webextension-polyfill';
-import type { BadgeMessage } from '../messages';
+import type { BadgeMessage, BadgeRevealMessage } from '../messages';
 import type { Verdict } from '../scoring/types';
 
 export interface Platform {
   now(): number;
   setToolbar(tabId: number, flagCount: number | null, verdict: Verdict | null): Promise<void>;
-  sendToTab(tabId: number, message: BadgeMessage): Promise<void>;
+  sendToTab(tabId: number, message: BadgeMessage | BadgeRevealMessage): Promise<void>;
   /** Which deal each tab shows. Kept in session storage: the worker may be stopped at any time. */
   tabDeal(tabId: number): Promise<string | undefined>;
   setTabDeal(tabId: number, dealKey: string | null): Promise<void>;

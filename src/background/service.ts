@@ -8,12 +8,14 @@ import type { Settings } from '../checklist/settings';
 import { validateSettings } from '../checklist/validate';
 import type { BadgeState, Reply } from '../messages';
 import { assess } from '../scoring/score';
-import type { Assessment } from '../scoring/types';
+import type { Assessment, Verdict } from '../scoring/types';
 import { toFacts } from '../signals/facts';
 import type { DealRecord } from '../storage/db';
 import type { Repository } from '../storage/repository';
-import type { SaveSettingsResult, SettingsView, TabDealView } from '../ui/views';
+import { isQuotaError, STORAGE_FULL } from '../storage/prune';
+import type { PipelinePage, SaveSettingsResult, SettingsView, TabDealView } from '../ui/views';
 import type { Platform } from './platform';
+import { isThread, linkedDeals, linkedView, withThreads } from './links';
 import { keepOnlyEvidence } from './redact';
 
 export interface Service {
@@ -23,7 +25,12 @@ export interface Service {
   tabDeal(tabId: number): Promise<Reply<TabDealView>>;
   setAnswer(dealKey: string, itemId: string, answer: 'auto' | 'flagged' | 'clear', note: string): Promise<Reply<TabDealView>>;
   getSettings(): Promise<Reply<SettingsView>>;
+  pipeline(offset: number, limit: number, verdict: Verdict | null): Promise<Reply<PipelinePage>>;
   saveSettings(settings: unknown, checklist: unknown): Promise<SaveSettingsResult>;
+  /** Drops cached settings after the database was replaced or erased (src/background/data.ts). */
+  forgetCache(): void;
+  /** Asks the tab to scroll to a message of the thread it shows (evidence in context). */
+  revealEvidence(tabId: number, dealKey: string, messageIndex: number): Promise<Reply<boolean>>;
 }
 
 interface Config {
@@ -49,10 +56,15 @@ export function createService(repo: Repository, platform: Platform): Service {
   // Settings are read on nearly every message; cached until the rep saves new ones.
   let config: Config | null = null;
   const loadConfig = async (): Promise<Config> => (config ??= await repo.loadSettings());
+  // The last reading could not be stored (quota): the popup says so too. In memory only:
+  // a restarted worker forgets it, and the next reading sets it again if still full.
+  let storageWarning: string | null = null;
 
   async function rescore(deal: DealRecord, { settings, checklist }: Config): Promise<Assessment> {
     const answers = await repo.answersFor(deal.key);
-    return assess(deal.facts, checklist, answers, settings, platform.now());
+    // A CRM deal counts what the buyer said in its linked mail threads (links.ts).
+    const threads = isThread(deal.site) ? [] : await linkedDeals(repo, deal.facts);
+    return assess(withThreads(deal.facts, threads), checklist, answers, settings, platform.now());
   }
 
   async function dealView(deal: DealRecord, cfg: Config): Promise<TabDealView> {
@@ -77,8 +89,17 @@ export function createService(repo: Repository, platform: Platform): Service {
       read: FIELD_NAMES.flatMap((name) => {
         const value = deal.facts.raw[name];
         return value === undefined ? [] : [{ label: FIELD_LABELS[name], value }];
-      }),
+      }).concat(
+        // Counts, so "no contacts / no timeline on the page" is visible next to the fields.
+        deal.facts.site === 'gmail' || deal.facts.site === 'outlook'
+          ? []
+          : [
+              { label: 'Contacts', value: String(deal.facts.contacts.length) },
+              { label: 'Timeline entries', value: String(deal.facts.touches.length) },
+            ],
+      ),
       missed: deal.facts.missing.map((name) => `couldn't read ${FIELD_LABELS[name]}`),
+      linked: linkedView(await linkedDeals(repo, deal.facts)),
     };
   }
 
@@ -94,7 +115,8 @@ export function createService(repo: Repository, platform: Platform): Service {
   return {
     async onReading(reading, visitId, tabId) {
       const cfg = await loadConfig();
-      if (!cfg.settings.sites[reading.site]) {
+      // Settings stored before a site existed lack it: on by default, like a fresh install.
+      if (cfg.settings.sites[reading.site] === false) {
         await platform.setTabDeal(tabId, null);
         await platform.setToolbar(tabId, null, null);
         return { ok: true, value: null };
@@ -106,11 +128,36 @@ export function createService(repo: Repository, platform: Platform): Service {
         cfg.checklist,
       );
       const answers = await repo.answersFor(facts.dealKey);
-      const assessment = assess(facts, cfg.checklist, answers, cfg.settings, now);
-      await repo.recordReading({ facts, assessment, url: reading.url, visitId, now });
+      const threads = isThread(facts.site) ? [] : await linkedDeals(repo, facts);
+      const assessment = assess(withThreads(facts, threads), cfg.checklist, answers, cfg.settings, now);
+      // Storage full even after pruning: still show the verdict, and say the visit wasn't saved.
+      const warning = await repo.recordReading({ facts, assessment, url: reading.url, visitId, now }).then(
+        () => null,
+        (error: unknown) => {
+          if (isQuotaError(error)) return STORAGE_FULL;
+          throw error;
+        },
+      );
+      storageWarning = warning;
+      // A thread just read changes the verdict of the CRM deals it links to.
+      if (isThread(facts.site) && warning === null) {
+        for (const deal of await linkedDeals(repo, facts)) {
+          const linkedAssessment = await rescore(deal, cfg);
+          await repo.updateAssessment(deal.key, linkedAssessment);
+          await pushToTabs(deal, linkedAssessment, cfg.checklist);
+        }
+      }
       await platform.setTabDeal(tabId, facts.dealKey);
       await platform.setToolbar(tabId, assessment.flags.length, assessment.verdict);
-      return { ok: true, value: badgeState(facts.title, facts.dealKey, assessment, cfg.checklist) };
+      const state = badgeState(facts.title, facts.dealKey, assessment, cfg.checklist);
+      return { ok: true, value: warning === null ? state : { ...state, warning } };
+    },
+
+    async revealEvidence(tabId, dealKey, messageIndex) {
+      // Only a tab that shows this deal: the popup can't make another page scroll.
+      if (!(await platform.tabsShowing(dealKey)).includes(tabId)) return { ok: true, value: false };
+      await platform.sendToTab(tabId, { type: 'badge/reveal', dealKey, messageIndex });
+      return { ok: true, value: true };
     },
 
     async onNoDeal(tabId) {
@@ -132,12 +179,13 @@ export function createService(repo: Repository, platform: Platform): Service {
           ok: true,
           value: {
             kind: 'none',
-            reason:
+            reason: storageWarning ??
               'This tab is not a deal page Walk Away can read. Open a deal in HubSpot, Salesforce or Pipedrive, or an email thread in Gmail or Outlook.',
           },
         };
       }
-      return { ok: true, value: await dealView(deal, await loadConfig()) };
+      const view = await dealView(deal, await loadConfig());
+      return { ok: true, value: storageWarning === null ? view : { ...view, storageWarning } };
     },
 
     async setAnswer(dealKey, itemId, answer, note) {
@@ -152,9 +200,33 @@ export function createService(repo: Repository, platform: Platform): Service {
       return { ok: true, value: await dealView({ ...deal, assessment }, cfg) };
     },
 
+    async pipeline(offset, limit, verdict) {
+      const { checklist } = await loadConfig();
+      const titles = new Map(checklist.map((item) => [item.id, item.title]));
+      const { deals, total } = await repo.dealsPage(offset, limit, verdict);
+      // The stored assessment (from the last reading or answer): re-scoring every row would cost a page of reads.
+      const rows = deals.map((deal) => ({
+        dealKey: deal.key,
+        site: deal.site,
+        title: deal.title,
+        url: deal.url,
+        verdict: deal.assessment.verdict,
+        flagTitles: deal.assessment.flags.map((id) => titles.get(id) ?? id),
+        firstSeen: deal.firstSeen,
+        lastSeen: deal.lastSeen,
+        visits: deal.visits,
+        msSpent: deal.msSpent,
+      }));
+      return { ok: true, value: { rows, total } };
+    },
+
     async getSettings() {
       const cfg = await loadConfig();
       return { ok: true, value: { settings: cfg.settings, checklist: cfg.checklist } };
+    },
+
+    forgetCache() {
+      config = null;
     },
 
     async saveSettings(settingsInput, checklistInput) {

@@ -6,6 +6,9 @@
  */
 import type { BadgeState } from '../messages';
 
+/** Property name of the isolated-world marker on our host element. */
+export const OURS = '__walkawayOwnBadge';
+
 const VERDICT_WORDS: Record<BadgeState['verdict'], string> = {
   pursue: 'Pursue',
   caution: 'Caution',
@@ -15,6 +18,7 @@ const VERDICT_WORDS: Record<BadgeState['verdict'], string> = {
 
 const STYLE = `
 :host { all: initial; position: fixed; top: 40%; right: 0; z-index: 2147483000; font: 13px/1.4 system-ui, sans-serif; color: #1f2328; }
+.warning { color: #9a1c1c; font-weight: 600; }
 .tab { all: unset; cursor: pointer; display: block; writing-mode: vertical-rl; padding: 10px 6px; border-radius: 8px 0 0 8px;
   color: #fff; font-weight: 600; box-shadow: 0 1px 4px rgba(0,0,0,.3); }
 .tab:focus-visible { outline: 2px solid #0969da; outline-offset: 2px; }
@@ -46,6 +50,9 @@ export class Badge {
 
   constructor() {
     this.host = document.createElement('walkaway-badge');
+    // An expando set in the content script's isolated world: the page's own wrapper of this
+    // element never sees it, so a planted look-alike can't carry it (tests find ours by it).
+    Object.defineProperty(this.host, OURS, { value: true });
     const root = this.host.attachShadow({ mode: 'closed' });
     const style = el('style');
     style.textContent = STYLE;
@@ -83,6 +90,9 @@ export class Badge {
     head.append(el('span', `verdict ${state.verdict}`, word), close);
 
     const body: Node[] = [head, el('h2', undefined, state.title)];
+    // Storage full: the rep must know this visit was not kept. Marked on the host for tests.
+    if (state.warning) body.push(el('p', 'warning', state.warning));
+    this.host.toggleAttribute('data-warning', state.warning !== undefined);
     if (state.flagged.length) {
       const list = el('ul');
       for (const item of state.flagged) {

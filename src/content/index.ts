@@ -9,7 +9,10 @@ import * as v from 'valibot';
 import { adapterFor } from '../adapters/registry';
 import type { RawReading } from '../adapters/types';
 import { BadgeMessageSchema, type BadgeState, type PageMessage, type Reply } from '../messages';
+import { errorName, ownFrames } from '../storage/diagnostics';
 import { Badge } from './badge';
+import { revealMessage } from './reveal';
+import { afterLoad } from './start';
 import { watchNavigation, watchMutations } from './watch';
 
 const badge = new Badge();
@@ -19,13 +22,42 @@ function send(message: PageMessage): Promise<unknown> {
   return browser.runtime.sendMessage(message);
 }
 
+/**
+ * For idempotent messages (a reading re-sent with its visitId updates the same snapshot):
+ * Chromium may stop the worker while it handles one, which rejects the call or leaves it
+ * without a reply. One retry after a short pause reaches the restarted worker.
+ */
+async function sendRetrying(message: PageMessage): Promise<unknown> {
+  try {
+    const reply: unknown = await send(message);
+    if (reply !== undefined) return reply;
+  } catch {
+    // fall through to the retry
+  }
+  await new Promise((resolve) => setTimeout(resolve, 250));
+  return send(message);
+}
+
+/** The adapter of the current view, for diagnostics; reports are capped per page load. */
+let adapterId = '';
+let reportsLeft = 20;
+
+/** Logs a caught failure in the worker's diagnostics log: class name and our own frames only. */
+function report(error: unknown): void {
+  if (reportsLeft <= 0) return;
+  reportsLeft -= 1;
+  const frames = ownFrames(error, browser.runtime.getURL(''));
+  void send({ type: 'page/diagnostic', code: 'content-failed', adapter: adapterId, errorName: errorName(error), frames }).catch(() => undefined);
+}
+
 function guard<A extends unknown[]>(fn: (...args: A) => unknown): (...args: A) => void {
   return (...args) => {
     try {
       const result = fn(...args);
-      if (result instanceof Promise) result.catch(() => undefined);
-    } catch {
-      // Never let our failure surface in the host page.
+      if (result instanceof Promise) result.catch(report);
+    } catch (error) {
+      // Never let our failure surface in the host page: it goes to the local log instead.
+      report(error);
     }
   };
 }
@@ -55,6 +87,7 @@ function startView(): void {
   const { signal } = controller;
   const url = new URL(location.href);
   const adapter = adapterFor(url);
+  adapterId = adapter?.site ?? '';
   if (!adapter) {
     badge.remove();
     void send({ type: 'page/no-deal', url: url.href, reason: 'not a deal page' }).catch(() => undefined);
@@ -74,7 +107,12 @@ function startView(): void {
 
   const read = guard(async () => {
     if (signal.aborted) return;
+    // Benchmark builds only (VITE_WALKAWAY_BENCH=1, scripts/bench.mjs): the page's timeline
+    // shows each read. Compiled out of the build users install.
+    const bench = import.meta.env.VITE_WALKAWAY_BENCH === '1';
+    const started = bench ? performance.now() : 0;
     const reading: RawReading | null = adapter.read(document, url);
+    if (bench) performance.measure(reading ? 'walkaway:read' : 'walkaway:read-empty', { start: started });
     if (!reading) return; // fields not rendered yet: the mutation watcher calls again
     const fingerprint = JSON.stringify(reading);
     if (fingerprint === lastSent) return;
@@ -85,11 +123,11 @@ function startView(): void {
     } else {
       timer.flush();
     }
-    const reply = (await send({ type: 'page/reading', visitId, reading })) as Reply<BadgeState | null> | undefined;
+    const reply = (await sendRetrying({ type: 'page/reading', visitId, reading })) as Reply<BadgeState | null> | undefined;
     if (reply?.ok) show(reply.value);
   });
 
-  watchMutations(read, signal, badge.host);
+  watchMutations(read, signal, badge.host, () => lastSent === '');
   const onVisibility = guard(() => timer.flush());
   document.addEventListener('visibilitychange', onVisibility, { signal });
   window.addEventListener('pagehide', onVisibility, { signal });
@@ -101,13 +139,21 @@ browser.runtime.onMessage.addListener(
   guard((message: unknown) => {
     const parsed = v.safeParse(BadgeMessageSchema, message);
     if (!parsed.success) return;
+    if (parsed.output.type === 'badge/reveal') {
+      const { dealKey, messageIndex } = parsed.output;
+      const adapter = adapterFor(new URL(location.href));
+      if (adapter && badge.host.dataset['deal'] === dealKey) revealMessage(adapter, document, messageIndex);
+      return;
+    }
     const { state } = parsed.output;
     // Only the deal this page shows: a late update for the previous record is dropped.
     if (badge.host.dataset['deal'] === state.dealKey) badge.render(state);
   }),
 );
 
-guard(() => {
-  watchNavigation(guard(startView));
-  startView();
-})();
+afterLoad(
+  guard(() => {
+    watchNavigation(guard(startView));
+    startView();
+  }),
+);

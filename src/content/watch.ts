@@ -4,6 +4,11 @@
  */
 
 const DEBOUNCE_MS = 120;
+/**
+ * Until the page has given a first reading, a short wait: a single-page app that renders its
+ * record after load would otherwise add the whole debounce to the time the badge appears.
+ */
+const FIRST_READ_DEBOUNCE_MS = 16;
 /** Under a page that never stops mutating, still read at least this often. */
 const MAX_WAIT_MS = 1_000;
 
@@ -14,8 +19,11 @@ function isOwnChange(record: MutationRecord, ours: Node): boolean {
   return touched.length > 0 && touched.every((node) => node === ours);
 }
 
-/** Calls `onChange` (debounced) when the page's DOM changes, ignoring our own badge. */
-export function watchMutations(onChange: () => void, signal: AbortSignal, ours: Node): void {
+/**
+ * Calls `onChange` (debounced) when the page's DOM changes, ignoring our own badge.
+ * `waitingForFirst` true: nothing read yet, so the debounce is short.
+ */
+export function watchMutations(onChange: () => void, signal: AbortSignal, ours: Node, waitingForFirst: () => boolean = () => false): void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let firstPending: number | null = null;
   const fire = () => {
@@ -28,7 +36,7 @@ export function watchMutations(onChange: () => void, signal: AbortSignal, ours: 
     const now = performance.now();
     firstPending ??= now;
     if (timer !== undefined) clearTimeout(timer);
-    timer = setTimeout(fire, now - firstPending >= MAX_WAIT_MS ? 0 : DEBOUNCE_MS);
+    timer = setTimeout(fire, now - firstPending >= MAX_WAIT_MS ? 0 : waitingForFirst() ? FIRST_READ_DEBOUNCE_MS : DEBOUNCE_MS);
   });
   observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
   signal.addEventListener(

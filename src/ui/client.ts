@@ -6,17 +6,36 @@ import browser from 'webextension-polyfill';
 import type { UiMessage, Reply } from '../messages';
 import type { ChecklistItem } from '../checklist/items';
 import type { Settings } from '../checklist/settings';
-import type { SaveSettingsResult, SettingsView, TabDealView } from './views';
+import type { Verdict } from '../scoring/types';
+import type { PipelinePage, SaveSettingsResult, SettingsView, TabDealView } from './views';
 
 export interface WorkerClient {
   tabDeal(tabId: number): Promise<TabDealView>;
   setAnswer(dealKey: string, itemId: string, answer: 'auto' | 'flagged' | 'clear', note: string): Promise<TabDealView>;
   getSettings(): Promise<SettingsView>;
   saveSettings(settings: Settings, checklist: ChecklistItem[]): Promise<SaveSettingsResult>;
+  pipeline(offset: number, limit: number, verdict: Verdict | null): Promise<PipelinePage>;
+  /** Optional so test doubles need not implement it. */
+  revealEvidence?(tabId: number, dealKey: string, messageIndex: number): Promise<boolean>;
+}
+
+/**
+ * Every UI message is safe to repeat (reads, or writes that replace: an answer is keyed by
+ * deal and item). If Chromium stopped the worker mid-message, one retry reaches the new one.
+ */
+async function sendOnceMore<T>(message: UiMessage): Promise<Reply<T> | undefined> {
+  try {
+    const reply = await browser.runtime.sendMessage<UiMessage, Reply<T> | undefined>(message);
+    if (reply !== undefined) return reply;
+  } catch {
+    // fall through to the retry
+  }
+  await new Promise((resolve) => setTimeout(resolve, 250));
+  return browser.runtime.sendMessage<UiMessage, Reply<T> | undefined>(message);
 }
 
 async function ask<T>(message: UiMessage): Promise<T> {
-  const reply = await browser.runtime.sendMessage<UiMessage, Reply<T> | undefined>(message);
+  const reply = await sendOnceMore<T>(message);
   if (!reply) throw new Error('The extension did not answer. Try reopening this page.');
   if (!reply.ok) throw new Error(reply.error);
   return reply.value;
@@ -31,4 +50,6 @@ export const workerClient: WorkerClient = {
     if (!reply) return { ok: false, error: 'The extension did not answer.', fieldErrors: {} };
     return reply;
   },
+  pipeline: (offset, limit, verdict) => ask<PipelinePage>({ type: 'ui/pipeline', offset, limit, verdict }),
+  revealEvidence: (tabId, dealKey, messageIndex) => ask<boolean>({ type: 'ui/reveal-evidence', tabId, dealKey, messageIndex }),
 };

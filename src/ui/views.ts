@@ -1,7 +1,7 @@
 /** What the worker answers to the extension pages (popup, options). Types only. */
 import type { ChecklistItem } from '../checklist/items';
 import type { Settings, SiteId } from '../checklist/settings';
-import type { Assessment, ManualAnswer } from '../scoring/types';
+import type { Assessment, ManualAnswer, Verdict } from '../scoring/types';
 
 export interface SunkCost {
   /** Epoch ms of the first visit to the deal's pages. */
@@ -13,6 +13,16 @@ export interface SunkCost {
   clearCount: number;
   /** Enabled checklist items. */
   itemCount: number;
+}
+
+/** A deal of the same company on the other side: a CRM deal for a thread, a thread for a CRM deal. */
+export interface LinkedDeal {
+  dealKey: string;
+  site: SiteId;
+  title: string;
+  url: string;
+  verdict: Verdict;
+  flags: string[];
 }
 
 export interface DealView {
@@ -29,6 +39,10 @@ export interface DealView {
   read: Array<{ label: string; value: string }>;
   /** "couldn't read Close date", one per expected field the page did not show. */
   missed: string[];
+  /** The same company's deal (for a thread) or mail threads (for a CRM deal), by domain. */
+  linked?: LinkedDeal[];
+  /** Set when the latest reading could not be stored (browser storage full). */
+  storageWarning?: string;
 }
 
 export interface NoDealView {
@@ -48,3 +62,23 @@ export interface SettingsView {
 export type FieldErrors = Record<string, string>;
 
 export type SaveSettingsResult = { ok: true; value: SettingsView } | { ok: false; error: string; fieldErrors: FieldErrors };
+
+export interface PipelineRow {
+  dealKey: string;
+  site: SiteId;
+  title: string;
+  url: string;
+  verdict: Assessment['verdict'];
+  /** Titles of the flagged items, in checklist order. */
+  flagTitles: string[];
+  firstSeen: number;
+  lastSeen: number;
+  visits: number;
+  msSpent: number;
+}
+
+export interface PipelinePage {
+  rows: PipelineRow[];
+  /** Deals matching the filter (all deals when unfiltered). */
+  total: number;
+}

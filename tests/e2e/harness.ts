@@ -80,7 +80,7 @@ export async function openPage(path: string): Promise<Page> {
 
 /** The tab id Chromium gave a page, asked of the extension's own worker. */
 export async function tabIdOf(page: Page): Promise<number> {
-  const { worker } = await connect();
+  const worker = await currentWorker();
   const url = page.url();
   const id = await worker.evaluate(async (href) => {
     const tabs = await chrome.tabs.query({});
@@ -178,4 +178,60 @@ export async function clickInBadge(page: Page, selector: string): Promise<void> 
   })) as { result: { value: { x: number; y: number } } };
   await node.session.detach();
   await page.mouse.click(result.value.x, result.value.y);
+}
+
+/**
+ * Stops the extension's service worker the way Chromium does when it is idle: closing its
+ * DevTools target terminates it (in-flight messages get no reply). Resolves once it is gone.
+ */
+export async function stopWorker(): Promise<void> {
+  const { browser, context, extensionId } = await connect();
+  const cdp = await browser.newBrowserCDPSession();
+  try {
+    const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: Array<{ targetId: string; type: string; url: string }> };
+    const targets = targetInfos.filter((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extensionId}/`));
+    if (targets.length === 0) throw new Error('The extension has no running service worker to stop');
+    const closed = Promise.all(
+      context.serviceWorkers().filter((w) => w.url().startsWith(`chrome-extension://${extensionId}/`)).map((w) => new Promise((ok) => w.once('close', ok))),
+    );
+    for (const target of targets) await cdp.send('Target.closeTarget', { targetId: target.targetId });
+    await Promise.race([closed, new Promise((ok) => setTimeout(ok, 5_000))]);
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/**
+ * The extension's running service worker. connect() caches the one it first found, which
+ * is stale once the worker was stopped: this finds the current one (waking a stopped
+ * worker with a message from an extension page) and updates the session.
+ */
+export async function currentWorker(timeout = 15_000): Promise<Worker> {
+  const current = await connect();
+  const ours = (w: Worker) => w.url().startsWith(`chrome-extension://${current.extensionId}/`);
+  const deadline = Date.now() + timeout;
+  let waker: Page | null = null;
+  try {
+    while (Date.now() < deadline) {
+      for (const worker of current.context.serviceWorkers().filter(ours).reverse()) {
+        const alive = await Promise.race([
+          worker.evaluate(() => true).catch(() => false),
+          new Promise<boolean>((ok) => setTimeout(() => ok(false), 1_000)),
+        ]);
+        if (alive) {
+          current.worker = worker;
+          return worker;
+        }
+      }
+      // Stopped: the options page asks the worker for settings, which starts it again.
+      if (!waker) {
+        waker = await current.context.newPage();
+        await waker.goto(`chrome-extension://${current.extensionId}/src/ui/options/index.html`);
+      }
+      await current.context.waitForEvent('serviceworker', { timeout: 500 }).catch(() => undefined);
+    }
+  } finally {
+    await waker?.close();
+  }
+  throw new Error('The extension service worker did not come back');
 }

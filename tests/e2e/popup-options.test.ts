@@ -49,6 +49,28 @@ describe('popup', () => {
   });
 });
 
+describe('pipeline', () => {
+  it('lists the deals read, newest first, with their verdicts, and links back to them', async () => {
+    const first = await openPage('/deals/1103');
+    await waitForBadge(first, { deal: 'demo:deal-1103', verdict: 'walk-away' });
+    const second = await openPage('/deals/1042');
+    await waitForBadge(second, { deal: 'demo:deal-1042', verdict: 'pursue' });
+    const popup = await openPopupFor(second);
+    const [pipeline] = await Promise.all([popup.context().waitForEvent('page'), popup.getByTestId('open-pipeline').click()]);
+    const rows = pipeline.getByTestId('pipeline-row');
+    await rows.first().waitFor();
+    expect(await rows.first().getAttribute('data-deal')).toBe('demo:deal-1042');
+    const row1103 = pipeline.locator('[data-testid="pipeline-row"][data-deal="demo:deal-1103"]');
+    expect(await row1103.getAttribute('data-verdict')).toBe('walk-away');
+    expect(await row1103.textContent()).toContain('Stalled');
+    expect(await row1103.locator('a').getAttribute('href')).toBe('https://demo.walkaway.test/deals/1103');
+    await pipeline.getByTestId('filter-walk-away').click();
+    await expect.poll(async () => (await rows.evaluateAll((els) => els.map((el) => el.getAttribute('data-verdict')))).every((v) => v === 'walk-away')).toBe(true);
+    await screenshot(pipeline, 'pipeline');
+    for (const page of [pipeline, popup, second, first]) await page.close();
+  });
+});
+
 describe('options', () => {
   it('a changed threshold changes the verdict of an open deal; an invalid one is refused', async () => {
     const page = await openPage('/deals/1077');

@@ -35,6 +35,7 @@ function fakeClient(initial: SettingsView = { settings: defaultSettings(), check
     setAnswer: vi.fn(),
     getSettings: vi.fn(() => Promise.resolve(structuredClone(stored))),
     saveSettings,
+    pipeline: vi.fn(),
   };
   return { client, saveSettings };
 }

@@ -63,6 +63,7 @@ class FakeClient implements WorkerClient {
 
   getSettings = vi.fn();
   saveSettings = vi.fn();
+  pipeline = vi.fn();
 
   view(): DealView {
     const findings: Finding[] = this.checklist

@@ -9,6 +9,7 @@ import type { DealView, TabDealView } from '../views';
 import { errorMessage } from '../shared/errors';
 import { SITE_LABELS, VERDICT_LABELS } from '../shared/labels';
 import { ItemRow, statusOf, type AnswerChoice } from './ItemRow';
+import { LinkedDeals } from './LinkedDeals';
 import { ReadSummary } from './ReadSummary';
 import { SunkCostMeter } from './SunkCostMeter';
 import { findTabId, openOptionsPage } from './tab';
@@ -62,9 +63,24 @@ export function Popup({ client = workerClient, getTabId = findTabId, openOptions
         </section>
       )}
       {state.phase === 'ready' && state.view.kind === 'deal' && (
-        <DealPanel view={state.view} client={client} now={now()} onView={(view) => setState({ phase: 'ready', view })} />
+        <DealPanel
+          view={state.view}
+          client={client}
+          now={now()}
+          onView={(view) => setState({ phase: 'ready', view })}
+          onReveal={(messageIndex) => {
+            if (!client.revealEvidence || state.view.kind !== 'deal') return;
+            const { dealKey } = state.view;
+            void getTabId()
+              .then((tabId) => client.revealEvidence?.(tabId, dealKey, messageIndex))
+              .catch(() => undefined);
+          }}
+        />
       )}
       <footer class="popup__footer">
+        <a href="../pipeline/index.html" target="_blank" rel="noopener" data-testid="open-pipeline">
+          Pipeline
+        </a>
         <button type="button" class="link-button" data-testid="open-options" onClick={showOptions}>
           Open settings
         </button>
@@ -83,9 +99,11 @@ interface DealPanelProps {
   client: WorkerClient;
   now: number;
   onView: (view: TabDealView) => void;
+  /** Scroll the thread in the tab to the message a quote came from. */
+  onReveal?: (messageIndex: number) => void;
 }
 
-function DealPanel({ view, client, now, onView }: DealPanelProps) {
+function DealPanel({ view, client, now, onView, onReveal }: DealPanelProps) {
   const [pending, setPending] = useState<Record<string, AnswerChoice>>({});
   const [itemErrors, setItemErrors] = useState<Record<string, string>>({});
   // Notes being typed, by item id; dropped once saved so the stored note shows.
@@ -128,6 +146,11 @@ function DealPanel({ view, client, now, onView }: DealPanelProps) {
           {view.title || 'Untitled deal'}
         </h1>
       </header>
+      {view.storageWarning && (
+        <p class="error" role="alert" data-testid="storage-warning">
+          {view.storageWarning}
+        </p>
+      )}
 
       <div class={`verdict verdict--${assessment.verdict}`} data-testid="verdict" data-verdict={assessment.verdict} role="status">
         <span class="verdict__label">{VERDICT_LABELS[assessment.verdict]}</span>
@@ -137,6 +160,7 @@ function DealPanel({ view, client, now, onView }: DealPanelProps) {
       </div>
 
       <WhySummary view={view} />
+      <LinkedDeals linked={view.linked} isThread={view.site === 'gmail' || view.site === 'outlook'} />
       <SunkCostMeter sunkCost={view.sunkCost} verdict={assessment.verdict} now={now} />
 
       <section aria-labelledby="checklist-title">
@@ -158,6 +182,7 @@ function DealPanel({ view, client, now, onView }: DealPanelProps) {
                 onChoose={(choice) => void saveAnswer(item, choice)}
                 onNoteInput={(note) => setNoteDrafts((current) => ({ ...current, [item.id]: note }))}
                 onNoteCommit={() => commitNote(item)}
+                onReveal={onReveal}
               />
             );
           })}
