@@ -142,9 +142,19 @@ describe('a thread linked to its deal', () => {
         request.onsuccess = () => ok(request.result);
         request.onerror = () => fail(request.error ?? new Error('IndexedDB failed'));
       });
+      // The deal with its snapshots and answers, in one transaction: no orphans left for later files.
       await new Promise<void>((ok, fail) => {
-        const tx = db.transaction('deals', 'readwrite');
+        const tx = db.transaction(['deals', 'snapshots', 'answers'], 'readwrite');
         tx.objectStore('deals').delete(key);
+        for (const store of ['snapshots', 'answers']) {
+          const cursor = tx.objectStore(store).openCursor();
+          cursor.onsuccess = () => {
+            const row = cursor.result;
+            if (!row) return;
+            if ((row.value as { dealKey?: string }).dealKey === key) row.delete();
+            row.continue();
+          };
+        }
         tx.oncomplete = () => ok();
         tx.onerror = () => fail(tx.error ?? new Error('IndexedDB failed'));
       });
