@@ -5,6 +5,7 @@
 import browser from 'webextension-polyfill';
 import type { BadgeMessage, BadgeRevealMessage } from '../messages';
 import type { Verdict } from '../scoring/types';
+import { VERDICT_COLORS } from '../scoring/verdicts';
 
 export interface Platform {
   now(): number;
@@ -18,12 +19,6 @@ export interface Platform {
   openDealKeys(): Promise<string[]>;
 }
 
-export const VERDICT_COLOURS: Record<Verdict, string> = {
-  pursue: '#1a7f37',
-  caution: '#b76e00',
-  'walk-away': '#cf222e',
-  unknown: '#6e7781',
-};
 
 const TAB_KEY = (tabId: number) => `tab:${tabId}`;
 
@@ -33,7 +28,7 @@ export const browserPlatform: Platform = {
   async setToolbar(tabId, flagCount, verdict) {
     try {
       await browser.action.setBadgeText({ tabId, text: flagCount === null ? '' : String(flagCount) });
-      if (verdict) await browser.action.setBadgeBackgroundColor({ tabId, color: VERDICT_COLOURS[verdict] });
+      if (verdict) await browser.action.setBadgeBackgroundColor({ tabId, color: VERDICT_COLORS[verdict] });
       if (verdict) await browser.action.setBadgeTextColor({ tabId, color: '#ffffff' });
     } catch {
       // The tab closed meanwhile: nothing to show it on.

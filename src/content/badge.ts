@@ -5,16 +5,11 @@
  * names and evidence come from the page and are hostile.
  */
 import type { BadgeState } from '../messages';
+import { VERDICT_LABELS } from '../scoring/verdicts';
 
 /** Property name of the isolated-world marker on our host element. */
 export const OURS = '__walkawayOwnBadge';
 
-const VERDICT_WORDS: Record<BadgeState['verdict'], string> = {
-  pursue: 'Pursue',
-  caution: 'Caution',
-  'walk-away': 'Walk away',
-  unknown: 'Not enough known',
-};
 
 const STYLE = `
 :host { all: initial; position: fixed; top: 40%; right: 0; z-index: 2147483000; font: 13px/1.4 system-ui, sans-serif; color: #1f2328; }
@@ -22,7 +17,7 @@ const STYLE = `
 .tab { all: unset; cursor: pointer; display: block; writing-mode: vertical-rl; padding: 10px 6px; border-radius: 8px 0 0 8px;
   color: #fff; font-weight: 600; box-shadow: 0 1px 4px rgba(0,0,0,.3); }
 .tab:focus-visible { outline: 2px solid #0969da; outline-offset: 2px; }
-.pursue { background: #1a7f37; } .caution { background: #b76e00; } .walk-away { background: #cf222e; } .unknown { background: #6e7781; }
+.pursue { background: #1a7f37; } .caution { background: #b35900; } .walk-away { background: #cf222e; } .unknown { background: #59636e; }
 .panel { position: fixed; top: 10%; right: 0; width: 320px; max-height: 80vh; overflow: auto; background: #fff; border: 1px solid #d0d7de;
   border-radius: 8px 0 0 8px; box-shadow: 0 8px 24px rgba(0,0,0,.2); padding: 12px 14px; box-sizing: border-box; }
 .panel[hidden] { display: none; }
@@ -77,7 +72,7 @@ export class Badge {
     this.host.dataset['flags'] = state.flags.join(' ');
     this.host.dataset['deal'] = state.dealKey;
 
-    const word = VERDICT_WORDS[state.verdict];
+    const word = VERDICT_LABELS[state.verdict];
     this.tab.className = `tab ${state.verdict}`;
     this.tab.textContent = state.flags.length ? `${word} · ${state.flags.length}` : word;
     this.tab.title = `Walk Away: ${word}`;

@@ -6,9 +6,8 @@ import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { RawReading } from '../../src/adapters/types';
-import type { Platform } from '../../src/background/platform';
+import { FakePlatform } from './fake-platform';
 import { createService } from '../../src/background/service';
-import type { BadgeMessage, BadgeRevealMessage } from '../../src/messages';
 import { buyerDomains } from '../../src/signals/domains';
 import { openDb } from '../../src/storage/db';
 import { Repository } from '../../src/storage/repository';
@@ -72,22 +71,6 @@ describe('schema upgrade v2 -> v3', () => {
   });
 });
 
-class FakePlatform implements Platform {
-  tabs = new Map<number, string>();
-  sent: Array<{ tabId: number; message: BadgeMessage | BadgeRevealMessage }> = [];
-  now = () => NOW;
-  setToolbar = async () => undefined;
-  sendToTab = async (tabId: number, message: BadgeMessage | BadgeRevealMessage) => {
-    this.sent.push({ tabId, message });
-  };
-  tabDeal = async (tabId: number) => this.tabs.get(tabId);
-  setTabDeal = async (tabId: number, key: string | null) => {
-    if (key === null) this.tabs.delete(tabId);
-    else this.tabs.set(tabId, key);
-  };
-  tabsShowing = async (key: string) => [...this.tabs].filter(([, k]) => k === key).map(([t]) => t);
-  openDealKeys = async () => [...this.tabs.values()];
-}
 
 const crmDeal = (): RawReading => ({
   site: 'demo', dealKey: 'demo:deal-2001', url: 'https://demo.walkaway.test/deals/2001', locale: 'en-US', title: 'Acme — rollout',
@@ -113,7 +96,7 @@ describe('the worker links a thread to the CRM deal of the same company', () => 
   async function setup() {
     const repo = new Repository(openDb('links-service', options()));
     await repo.ensureSeeded();
-    const platform = new FakePlatform();
+    const platform = new FakePlatform(NOW);
     return { service: createService(repo, platform), platform, repo };
   }
 

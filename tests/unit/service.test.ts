@@ -2,9 +2,8 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { RawReading } from '../../src/adapters/types';
-import type { Platform } from '../../src/background/platform';
+import { FakePlatform } from './fake-platform';
 import { createService, type Service } from '../../src/background/service';
-import type { BadgeMessage } from '../../src/messages';
 import { openDb, type WalkAwayDb } from '../../src/storage/db';
 import { Repository } from '../../src/storage/repository';
 
@@ -12,26 +11,6 @@ const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 10, 28, 12);
 const day = (offset: number) => new Date(NOW + offset * DAY).toISOString().slice(0, 10);
 
-class FakePlatform implements Platform {
-  clock = NOW;
-  tabs = new Map<number, string>();
-  toolbar = new Map<number, { count: number | null; verdict: string | null }>();
-  sent: Array<{ tabId: number; message: BadgeMessage }> = [];
-  now = () => this.clock;
-  setToolbar = async (tabId: number, count: number | null, verdict: string | null) => {
-    this.toolbar.set(tabId, { count, verdict });
-  };
-  sendToTab = async (tabId: number, message: BadgeMessage) => {
-    this.sent.push({ tabId, message });
-  };
-  tabDeal = async (tabId: number) => this.tabs.get(tabId);
-  setTabDeal = async (tabId: number, key: string | null) => {
-    if (key === null) this.tabs.delete(tabId);
-    else this.tabs.set(tabId, key);
-  };
-  tabsShowing = async (key: string) => [...this.tabs].filter(([, k]) => k === key).map(([t]) => t);
-  openDealKeys = async () => [...this.tabs.values()];
-}
 
 function crowdedDeal(): RawReading {
   return {
@@ -95,7 +74,7 @@ beforeEach(async () => {
   db = openDb('svc', { indexedDB: new IDBFactory(), IDBKeyRange });
   const repo = new Repository(db);
   await repo.ensureSeeded();
-  platform = new FakePlatform();
+  platform = new FakePlatform(NOW);
   service = createService(repo, platform);
 });
 
@@ -116,7 +95,7 @@ describe('worker service', () => {
     const reply = await service.setAnswer('demo:deal-1077', 'crowded-field', 'clear', 'two dropped out');
     expect(reply.ok && reply.value.kind === 'deal' && reply.value.assessment.verdict).toBe('pursue');
     expect(platform.sent.map((s) => s.tabId).sort()).toEqual([7, 9]);
-    expect(platform.sent[0]?.message.state).toMatchObject({ verdict: 'pursue', flags: [] });
+    expect(platform.sent[0]?.message).toMatchObject({ type: 'badge/state', state: { verdict: 'pursue', flags: [] } });
     expect(platform.toolbar.get(9)).toEqual({ count: 0, verdict: 'pursue' });
     // Visits: two page views of the same deal.
     const view = await service.tabDeal(7);
@@ -139,7 +118,7 @@ describe('worker service', () => {
     expect((await service.getSettings()).ok && (await db.settings.get('settings'))?.value.thresholds.maxVendors).toBe(3);
     const good = await service.saveSettings({ ...settings, thresholds: { ...settings.thresholds, maxVendors: 4 } }, checklist);
     expect(good.ok).toBe(true);
-    expect(platform.sent.at(-1)?.message.state).toMatchObject({ dealKey: 'demo:deal-1077', verdict: 'pursue' });
+    expect(platform.sent.at(-1)?.message).toMatchObject({ type: 'badge/state', state: { dealKey: 'demo:deal-1077', verdict: 'pursue' } });
   });
 
   it('stores only evidence quotes from a thread, never whole bodies', async () => {

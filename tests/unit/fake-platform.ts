@@ -1,0 +1,27 @@
+/** An in-memory stand-in for the browser side of the worker (src/background/platform.ts). */
+import type { Platform } from '../../src/background/platform';
+
+type Sent = Parameters<Platform['sendToTab']>[1];
+
+export class FakePlatform implements Platform {
+  tabs = new Map<number, string>();
+  toolbar = new Map<number, { count: number | null; verdict: string | null }>();
+  sent: Array<{ tabId: number; message: Sent }> = [];
+
+  constructor(public clock: number) {}
+
+  now = () => this.clock;
+  setToolbar = async (tabId: number, count: number | null, verdict: string | null) => {
+    this.toolbar.set(tabId, { count, verdict });
+  };
+  sendToTab = async (tabId: number, message: Sent) => {
+    this.sent.push({ tabId, message });
+  };
+  tabDeal = async (tabId: number) => this.tabs.get(tabId);
+  setTabDeal = async (tabId: number, key: string | null) => {
+    if (key === null) this.tabs.delete(tabId);
+    else this.tabs.set(tabId, key);
+  };
+  tabsShowing = async (key: string) => [...this.tabs].filter(([, k]) => k === key).map(([t]) => t);
+  openDealKeys = async () => [...this.tabs.values()];
+}
