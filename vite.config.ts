@@ -33,8 +33,8 @@ const TARGET = 'chrome116';
  * crxjs's own content script is a loader that dynamically imports its chunks from the
  * extension: Chromium holds the page's load event for that request (docs/PERFORMANCE.md,
  * "Page load ratio"), and the chunks must be web accessible, which lets any page of those
- * sites probe for the extension. So the built manifest is rewritten to inject this file,
- * and the loader and its web_accessible_resources entry are dropped.
+ * sites probe for the extension. So the built manifest is rewritten to inject this file
+ * at document_start, and the loader and its web_accessible_resources entry are dropped.
  */
 export const ANY_CRM_SCRIPT = 'content-any-crm.js';
 
@@ -62,7 +62,7 @@ function anyCrmContentScript(outDir: string): Plugin {
 }
 
 interface BuiltManifest {
-  content_scripts?: Array<{ js?: string[] }>;
+  content_scripts?: Array<{ js?: string[]; run_at?: string }>;
   web_accessible_resources?: Array<{ resources: string[] }>;
 }
 
@@ -74,7 +74,13 @@ function useClassicContentScript(outDir: string): void {
   const loaders = (manifest.content_scripts ?? []).flatMap((script) => script.js ?? []);
   // Every file the loaders pull in; chunks the extension pages share stay, only exposure goes.
   const loaded = new Set(importGraph(root, loaders).map((file) => file.slice(root.length + 1)));
-  for (const script of manifest.content_scripts ?? []) script.js = [ANY_CRM_SCRIPT];
+  for (const script of manifest.content_scripts ?? []) {
+    script.js = [ANY_CRM_SCRIPT];
+    // Injected before the page is parsed, the script only sets listeners and starts its work
+    // after the load event (src/content/start.ts): at document_idle its injection alone
+    // delays that event. Set here, with the classic file (crxjs's loader can't run that early).
+    script.run_at = 'document_start';
+  }
   const exposed = (manifest.web_accessible_resources ?? []).filter((entry) => !entry.resources.every((file) => loaded.has(file)));
   if (exposed.length) manifest.web_accessible_resources = exposed;
   else delete manifest.web_accessible_resources;

@@ -13,7 +13,7 @@
 // builds into dist-x and dist-demo-x instead (parallel work, and partial runs).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -32,6 +32,8 @@ const want = (group) => GROUPS.has(group);
 const PAGE_FILTER = process.env.BENCH_PAGES ? new RegExp(process.env.BENCH_PAGES) : null;
 const PARTIAL = GROUPS.size < 6 || PAGE_FILTER !== null;
 const started = Date.now();
+// Other work on the machine inflates every timing: the load average is recorded at the start and the end.
+const loadAtStart = loadavg()[0];
 const log = (...args) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s]`, ...args);
 
 /** One deal-view URL per site (an example URL its adapter matches); the server answers it with a fixture. */
@@ -620,7 +622,7 @@ async function main() {
 
   // Output.
   const version = spawnSync(chromiumPath(), ['--version'], { encoding: 'utf8' }).stdout.trim();
-  const machine = { cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown', chromium: version, node: process.version, runs: RUNS, seconds: Math.round((Date.now() - started) / 1000) };
+  const machine = { cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown', chromium: version, node: process.version, load: [round(loadAtStart), round(loadavg()[0])], runs: RUNS, seconds: Math.round((Date.now() - started) / 1000) };
   const json = { date: new Date().toISOString(), machine, figures, sizes, pages: results.pages, mutation: results.mutation, database: results.database, notes };
   // A partial run (BENCH_FIGURES or BENCH_PAGES) never overwrites the full run's results.
   const stem = PARTIAL ? 'partial' : 'latest';
@@ -636,7 +638,7 @@ async function main() {
     ...results.pages.map((p) => `| ${p.name} | ${p.nodes} | ${p.readMs} | ${p.badgeColdMs} | ${p.badgeWarmMs} | ${p.loadMs} / ${p.loadBaseMs} | ${p.loadRatio} |`),
   ].join('\n');
   const perSite = ['| site | files | raw | gzipped |', '| --- | --- | --- | --- |', ...Object.entries(sizes).map(([site, s]) => `| ${site} | ${s.files.length} | ${(s.raw / 1024).toFixed(1)} KB | ${(s.gzip / 1024).toFixed(1)} KB |`)].join('\n');
-  const md = `# Benchmark ${json.date}\n\nMachine: ${machine.cpus} × ${machine.model}, ${machine.chromium}, Node ${machine.node}; medians of ${RUNS} runs; took ${machine.seconds} s.\n\n${table}\n\n## Per page\n\n${perPage}\n\n## Content script per site\n\n${perSite}\n\n${notes.map((n) => `- ${n}`).join('\n')}\n`;
+  const md = `# Benchmark ${json.date}\n\nMachine: ${machine.cpus} × ${machine.model}, ${machine.chromium}, Node ${machine.node}, load average ${machine.load.join(' → ')}; medians of ${RUNS} runs; took ${machine.seconds} s.\n\n${table}\n\n## Per page\n\n${perPage}\n\n## Content script per site\n\n${perSite}\n\n${notes.map((n) => `- ${n}`).join('\n')}\n`;
   writeFileSync(join(OUT, `${stem}.md`), md);
   console.log(`\n${table}\n\n${perPage}\n\n${perSite}\n\n${notes.map((n) => `- ${n}`).join('\n')}`);
   const missed = figures.filter((f) => f.meets === false);

@@ -212,6 +212,8 @@ export interface ReadingParts {
   doc: Document;
   /** Where the record is (the labels are read only there). */
   root: ParentNode;
+  /** The site's timeline entries (a selector): history, left out of the label walk. */
+  labelSkip?: string;
   hooks: Partial<Record<FieldName, string>>;
   title?: string;
   contacts?: RawContact[];
@@ -223,7 +225,7 @@ export interface ReadingParts {
  * Null when nothing at all was read: the record has not rendered yet.
  */
 export function assembleReading(parts: ReadingParts): RawReading | null {
-  const fields = mergeFields(readLabelledFields(parts.root).fields, parts.hooks);
+  const fields = mergeFields(readLabelledFields(parts.root, parts.labelSkip ? { skip: parts.labelSkip } : {}).fields, parts.hooks);
   const title = (parts.title || fields.dealName || '').slice(0, 500);
   if (!title && Object.keys(fields).length === 0) return null;
   const reading: RawReading = {

@@ -47,10 +47,18 @@ function threadToken(url: URL): string | null {
   return THREAD_TOKEN.test(token) ? token : null;
 }
 
-/** Outermost message containers only (a collapsed header never sits inside an expanded one, but be safe). */
+/**
+ * Outermost message containers only (a collapsed header never sits inside an expanded one,
+ * but be safe). The list is in document order, so a nested one follows the last kept
+ * container and lies inside it: one contains() each, not one per pair (100 messages).
+ */
 function messageContainers(doc: Document): Element[] {
-  const all = [...doc.querySelectorAll(SELECTORS.message_2025)];
-  return all.filter((el) => !all.some((other) => other !== el && other.contains(el)));
+  const outer: Element[] = [];
+  for (const el of doc.querySelectorAll(SELECTORS.message_2025)) {
+    const last = outer[outer.length - 1];
+    if (!last || !last.contains(el)) outer.push(el);
+  }
+  return outer;
 }
 
 /** The containers that read as messages, in page order (the same list `read` reports). */
@@ -89,7 +97,8 @@ export const gmailAdapter: Adapter = {
     if (!token) return null;
     const subject = doc.querySelector(SELECTORS.subject_2025);
     if (!subject) return null; // the thread has not rendered yet
-    const messages = messageElements(doc)
+    // readMessage drops a container without a sender, as messageElements does.
+    const messages = messageContainers(doc)
       .map(readMessage)
       .filter((message): message is RawMessage => message !== null);
     const reading: RawReading = {

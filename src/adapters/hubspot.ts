@@ -110,6 +110,7 @@ export const hubspotAdapter: Adapter = {
       url,
       doc,
       root,
+      labelSkip: SELECTORS.timelineEntry_2026_11,
       hooks,
       title: hooks.dealName ?? '',
       contacts,

@@ -52,13 +52,22 @@ export const MAX_VALUE_CHARS = 2_000;
 
 /** Longer text can't be a label on its own; a "Label: value" line is checked up to its colon. */
 const MAX_LABEL_CHARS = 48;
-const SHOW_TEXT = 0x4; // NodeFilter.SHOW_TEXT, without relying on the global
+const SHOW_ELEMENT_AND_TEXT = 0x5; // NodeFilter.SHOW_ELEMENT | SHOW_TEXT, without relying on the global
 /** How far a label may be wrapped (span in label in div...) before we stop climbing. */
 const MAX_CLIMB = 6;
 
 /** Never read from these: our own badge, things not shown, code. */
 const IGNORED =
   'walkaway-badge, script, style, noscript, template, [hidden], [aria-hidden="true"], [style*="display:none"], [style*="display: none"]';
+/** Subtrees that never hold labels, skipped whole by the walk (a cheap tag check). */
+const UNREAD_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'svg', 'WALKAWAY-BADGE']);
+/**
+ * History, not the record: an activity feed or timeline. On a big record it holds most of
+ * the page's text (the bench's 5,000-element record), and its lines are not deal fields.
+ */
+const HISTORY_ROLES = '[role="feed"], [role="log"]';
+const HISTORY_LABEL = /^(?:activity|activities|activity feed|activity timeline|timeline|history|aktivitäten|verlauf)$/i;
+const FIELD_COUNT = Object.keys(LABEL_SYNONYMS).length;
 /** Label text inside these is a choice or a control, not a field label. */
 const NOT_A_LABEL = `${IGNORED}, option, select, textarea, datalist`;
 /** Elements that sit next to a label without being its value. */
@@ -220,24 +229,27 @@ export function readText(el: Node, options: TextOptions = {}): string {
   const skip = options.skip ? `${IGNORED}, ${options.skip}` : IGNORED;
   const blockEdge = options.lines ? '\n' : ' ';
   let out = '';
-  const visit = (node: Node): void => {
+  // Whether the walk is inside a <pre>, tracked on the way down (not a closest() per text node).
+  const visit = (node: Node, inPre: boolean): void => {
     if (out.length > max) return;
     if (node.nodeType === 3) {
       // Line breaks in the HTML source are spaces on screen, except in <pre>.
       const data = node.nodeValue ?? '';
-      out += options.lines && !node.parentElement?.closest('pre') ? data.replace(/\s+/g, ' ') : data;
+      out += options.lines && !inPre ? data.replace(/\s+/g, ' ') : data;
       return;
     }
     if (!isElement(node) || node.matches(skip) || node.tagName === 'OPTION') return;
+    const pre = inPre || node.tagName === 'PRE';
     // In a field value, list items are a list ("Contoso, Fabrikam"); in a mail body, lines.
     const listItem = node.tagName === 'LI' && !options.lines;
     const block = !listItem && (BLOCK_TAGS.has(node.tagName) || node.tagName === 'LI');
     if (listItem && out.trim() !== '') out += ', ';
     else if (block) out += blockEdge;
-    for (let child = node.firstChild; child; child = child.nextSibling) visit(child);
+    for (let child = node.firstChild; child; child = child.nextSibling) visit(child, pre);
     if (block) out += blockEdge;
   };
-  for (let child = el.firstChild; child; child = child.nextSibling) visit(child);
+  const rootInPre = options.lines === true && isElement(el) && el.closest('pre') !== null;
+  for (let child = el.firstChild; child; child = child.nextSibling) visit(child, rootInPre);
   if (!options.lines) return cleanValue(out).slice(0, max);
   return out
     .replace(/[^\S\n]+/g, ' ')
@@ -371,45 +383,81 @@ function ownerDocumentOf(root: ParentNode): Document {
   return root.nodeType === 9 ? (root as Document) : (root.ownerDocument as Document);
 }
 
-/** One selector pass for both aria hooks: aria-labelledby targets by id, and aria-label holders. */
-function indexAria(root: ParentNode): { labelledBy: Map<string, Element>; ariaLabelled: Element[] } {
+interface PageIndex {
+  labelledBy: Map<string, Element>;
+  ariaLabelled: Element[];
+  /** Subtrees the text walk leaves out: history regions, and what the adapter names. */
+  skipped: Set<Element>;
+}
+
+/**
+ * One selector pass over the page (each pass costs about as much as the walk on a big
+ * record): aria-labelledby targets by id, aria-label holders, and the subtrees to skip.
+ */
+function indexPage(root: ParentNode, skip: string | undefined): PageIndex {
   const labelledBy = new Map<string, Element>();
   const ariaLabelled: Element[] = [];
-  for (const el of root.querySelectorAll('[aria-labelledby], [aria-label]')) {
-    if (el.hasAttribute('aria-label')) ariaLabelled.push(el);
+  const skipped = new Set<Element>();
+  const skipSelector = skip ? `${HISTORY_ROLES}, ${skip}` : HISTORY_ROLES;
+  for (const el of root.querySelectorAll(`[aria-labelledby], [aria-label], ${skipSelector}`)) {
+    const ariaLabel = el.getAttribute('aria-label');
+    if (el.matches(skipSelector) || (ariaLabel !== null && HISTORY_LABEL.test(ariaLabel.trim()))) skipped.add(el);
+    if (ariaLabel !== null) ariaLabelled.push(el);
     for (const id of (el.getAttribute('aria-labelledby') ?? '').split(/\s+/)) {
       if (id && !labelledBy.has(id)) labelledBy.set(id, el);
     }
   }
-  return { labelledBy, ariaLabelled };
+  return { labelledBy, ariaLabelled, skipped };
+}
+
+export interface LabelOptions {
+  /** Subtrees the adapter knows hold no fields (its timeline entries): not walked. */
+  skip?: string;
 }
 
 /**
  * Reads deal fields by their visible labels under `root`. The first non-empty value
  * of a field wins; an empty one ("Budget" with nothing next to it) is kept unless a
- * later occurrence has a value.
+ * later occurrence has a value. Activity feeds and timelines are not walked, and the
+ * walk stops once every field has a value.
  */
-export function readLabelledFields(root: ParentNode): { fields: Partial<Record<FieldName, string>> } {
+export function readLabelledFields(root: ParentNode, options: LabelOptions = {}): { fields: Partial<Record<FieldName, string>> } {
   const fields: Partial<Record<FieldName, string>> = {};
   const settled = (field: FieldName) => fields[field] !== undefined && fields[field] !== '';
   const record = (field: FieldName, value: string | null) => {
     if (value !== null && !settled(field)) fields[field] = value;
   };
   const doc = ownerDocumentOf(root);
-  const { labelledBy, ariaLabelled } = indexAria(root);
+  const { labelledBy, ariaLabelled, skipped } = indexPage(root, options.skip);
   const scope: NonElementParentNode = 'getElementById' in root ? (root as NonElementParentNode) : doc;
   const byId = (id: string) => scope.getElementById(id);
   const ctx: Context = { root, byId, labelledBy };
+  let settledCount = 0;
 
-  const walker = doc.createTreeWalker(root, SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const match = matchLabel(node.nodeValue ?? '');
+  const walker = doc.createTreeWalker(root, SHOW_ELEMENT_AND_TEXT);
+  /** The node after `walker.currentNode`'s subtree, or null at the end. */
+  const pastSubtree = (): Node | null => {
+    for (;;) {
+      const next = walker.nextSibling();
+      if (next) return next;
+      if (!walker.parentNode()) return null;
+    }
+  };
+  for (let node = walker.nextNode(); node && settledCount < FIELD_COUNT; ) {
+    if (node.nodeType === 1) {
+      node = UNREAD_TAGS.has((node as Element).tagName) || skipped.has(node as Element) ? pastSubtree() : walker.nextNode();
+      continue;
+    }
+    const current = node;
+    node = walker.nextNode();
+    const match = matchLabel(current.nodeValue ?? '');
     if (!match || settled(match.field)) continue;
-    const parent = node.parentElement;
+    const parent = current.parentElement;
     if (!parent || parent.closest(NOT_A_LABEL)) continue;
     const value =
-      match.inlineValue === undefined ? valueForLabel(node as Text, ctx) : inlineTextAfter(node.nextSibling, match.inlineValue);
+      match.inlineValue === undefined ? valueForLabel(current as Text, ctx) : inlineTextAfter(current.nextSibling, match.inlineValue);
     record(match.field, value);
+    if (settled(match.field)) settledCount += 1;
   }
 
   // Labels that are not text on the page: aria-labelledby pointing at a label elsewhere,

@@ -1,10 +1,13 @@
 /** Pieces both mail adapters share: addresses and the localised date headings. */
 
 const EMAIL_SOURCE = "[^\\s<>()\"',;:\\[\\]]+@[^\\s<>()\"',;:\\[\\]]+\\.[A-Za-z]{2,}";
+/** Compiled once (a thread calls this several times per message); matchAll copies it, so its lastIndex is never shared. */
+const EMAILS = new RegExp(EMAIL_SOURCE, 'g');
 
 /** Every address in a piece of text, lower-cased, first occurrence order, no repeats. */
 export function emailsIn(text: string | null | undefined): string[] {
-  const found = [...(text ?? '').matchAll(new RegExp(EMAIL_SOURCE, 'g'))].map((match) => match[0].toLowerCase());
+  if (!text || !text.includes('@')) return [];
+  const found = [...text.matchAll(EMAILS)].map((match) => match[0].toLowerCase());
   return [...new Set(found)];
 }
 

@@ -191,6 +191,7 @@ export const salesforceAdapter: Adapter = {
       url,
       doc,
       root,
+      labelSkip: SELECTORS.timelineItem_2025,
       hooks: readHooks(doc),
       title: nameEl ? deepText(nameEl) : '',
       contacts: readContactRoles(doc),

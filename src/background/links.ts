@@ -18,16 +18,38 @@ export function isThread(site: SiteId): boolean {
   return MAIL_SITES.has(site);
 }
 
-/** The other side of the link: threads for a CRM deal, CRM deals for a thread; newest first. */
+/** Up to this many matching deals are simply loaded and sorted; beyond it, only keys are read. */
+const LOAD_ALL_BELOW = 50;
+
+/**
+ * The other side of the link: threads for a CRM deal, CRM deals for a thread; newest first.
+ * A very common domain may be shared by thousands of deals, and loading each record costs
+ * (10,000 took 1.36 s, docs/PERFORMANCE.md): the indexes give the keys, and at most
+ * MAX_LINKED records are loaded.
+ */
 export async function linkedDeals(repo: Repository, facts: DealFacts): Promise<DealRecord[]> {
   const domains = facts.domains ?? [];
   if (domains.length === 0) return [];
-  const found = await repo.db.deals.where('facts.domains').anyOf(domains).distinct().toArray();
+  const { deals } = repo.db;
   const wantThreads = !isThread(facts.site);
-  return found
-    .filter((deal) => deal.key !== facts.dealKey && isThread(deal.site) === wantThreads)
-    .sort((a, b) => b.lastSeen - a.lastSeen)
-    .slice(0, MAX_LINKED);
+  const matching = new Set(await deals.where('facts.domains').anyOf(domains).primaryKeys());
+  matching.delete(facts.dealKey);
+  if (matching.size <= LOAD_ALL_BELOW) {
+    const found = await deals.bulkGet([...matching]);
+    return found
+      .filter((deal): deal is DealRecord => deal !== undefined && isThread(deal.site) === wantThreads)
+      .sort((a, b) => b.lastSeen - a.lastSeen)
+      .slice(0, MAX_LINKED);
+  }
+  // Keys only: the threads (or not) by the site index, then newest first by the lastSeen index.
+  const threadKeys = new Set(await deals.where('site').anyOf([...MAIL_SITES]).primaryKeys());
+  const newest: string[] = [];
+  for (const key of await deals.orderBy('lastSeen').reverse().primaryKeys()) {
+    if (matching.has(key) && threadKeys.has(key) === wantThreads) newest.push(key);
+    if (newest.length === MAX_LINKED) break;
+  }
+  const found = await deals.bulkGet(newest);
+  return found.filter((deal): deal is DealRecord => deal !== undefined);
 }
 
 /** A CRM deal's facts with its linked threads added (a thread's own facts are left alone). */

@@ -147,8 +147,11 @@ export function createService(repo: Repository, platform: Platform): Service {
           await pushToTabs(deal, linkedAssessment, cfg.checklist);
         }
       }
-      await platform.setTabDeal(tabId, facts.dealKey);
-      await platform.setToolbar(tabId, assessment.flags.length, assessment.verdict);
+      // The page's badge waits for this reply; the tab's bookkeeping and toolbar need not
+      // (both are started here, in order, and finish while the reply travels).
+      void Promise.all([platform.setTabDeal(tabId, facts.dealKey), platform.setToolbar(tabId, assessment.flags.length, assessment.verdict)]).catch(
+        () => undefined,
+      );
       const state = badgeState(facts.title, facts.dealKey, assessment, cfg.checklist);
       return { ok: true, value: warning === null ? state : { ...state, warning } };
     },

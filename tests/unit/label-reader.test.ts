@@ -197,6 +197,27 @@ describe('readLabelledFields', () => {
     expect(fields.nextStep).toHaveLength(MAX_VALUE_CHARS);
   });
 
+  it('leaves activity feeds, timelines and the adapter\'s skipped subtrees out', () => {
+    const root = page(`
+      <section aria-label="Activity"><div><span>Stage</span><span>Changed to Lead</span></div></section>
+      <div role="feed"><article><span>Amount</span><span>$1 (old)</span></article></div>
+      <ol><li class="entry"><span>Next step</span><span>From history</span></li></ol>
+      <svg><text>Owner</text><text>Not a field</text></svg>
+      <dl><dt>Stage</dt><dd>Proposal</dd><dt>Amount</dt><dd>$50,000</dd><dt>Owner</dt><dd>Dana</dd></dl>
+      <ol><li><span>Next step</span><span>Send the contract</span></li></ol>`);
+    expect(readLabelledFields(root, { skip: '.entry' }).fields).toEqual({ stage: 'Proposal', amount: '$50,000', owner: 'Dana', nextStep: 'Send the contract' });
+    // Without the adapter's selector the history entry comes first and wins.
+    expect(readLabelledFields(root).fields.nextStep).toBe('From history');
+  });
+
+  it('reads every field that follows a skipped subtree, at any depth', () => {
+    const root = page(`
+      <main><div><div role="log"><p><span>Stage</span><span>Old</span></p></div></div>
+      <div><div><span>Stage</span><span>Negotiation</span></div></div></main>
+      <footer><span>Close date</span><span>Oct 1, 2026</span></footer>`);
+    expect(readLabelledFields(root).fields).toEqual({ stage: 'Negotiation', closeDate: 'Oct 1, 2026' });
+  });
+
   it('reads only under the root it is given', () => {
     const root = page('<section id="a"><dl><dt>Stage</dt><dd>Lead</dd></dl></section><section id="b"><dl><dt>Amount</dt><dd>$1</dd></dl></section>');
     expect(readLabelledFields(root.querySelector('#b')!).fields).toEqual({ amount: '$1' });

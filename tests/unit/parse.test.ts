@@ -22,6 +22,11 @@ describe('parseDate', () => {
     ['17.09.2026', 'de-DE'],
     ['17. September 2026', 'de-DE'],
     ['2026-09-17', 'de-DE'],
+    // Languages without a chrono parser of their own (only en and de are bundled): numeric
+    // dates by the locale's order, English month names through the English fallback.
+    ['17/09/2026', 'fr-FR'],
+    ['17.09.2026', 'nl-NL'],
+    ['17 Sep 2026', 'es-ES'],
   ])('reads %s (%s) as 17 Sep 2026', (text, locale) => {
     expect(parseDate(text, locale, NOW)).toBe(at(2026, 9, 17));
   });
