@@ -34,7 +34,8 @@ async function sendOnceMore<T>(message: UiMessage): Promise<Reply<T> | undefined
   return browser.runtime.sendMessage<UiMessage, Reply<T> | undefined>(message);
 }
 
-async function ask<T>(message: UiMessage): Promise<T> {
+/** Sends one UI message and unwraps the worker's reply; a refusal becomes an Error with its reason. */
+export async function ask<T>(message: UiMessage): Promise<T> {
   const reply = await sendOnceMore<T>(message);
   if (!reply) throw new Error('The extension did not answer. Try reopening this page.');
   if (!reply.ok) throw new Error(reply.error);

@@ -7,20 +7,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import { errorMessage } from '../shared/errors';
 import { dataClient, type DataClient } from './data-client';
+import { download } from '../shared/download';
 
 type Status = { kind: 'idle' } | { kind: 'busy'; text: string } | { kind: 'done'; text: string } | { kind: 'error'; text: string };
 
 const CARRIED = 'walkaway-data-status';
 
-function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  // The click has handed the blob to the download; the URL is no longer needed.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 

@@ -3,8 +3,8 @@
  * at or hand to support as a JSON file. It stays in this browser; nothing is sent.
  */
 import { useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
-import type { Reply, UiMessage } from '../../messages';
+import { ask } from '../client';
+import { download } from '../shared/download';
 import type { DiagnosticRecord } from '../../storage/diagnostics';
 import { errorMessage } from '../shared/errors';
 
@@ -13,22 +13,8 @@ export interface DiagnosticsClient {
 }
 
 export const diagnosticsClient: DiagnosticsClient = {
-  async list() {
-    const reply = await browser.runtime.sendMessage<UiMessage, Reply<DiagnosticRecord[]> | undefined>({ type: 'ui/diagnostics' });
-    if (!reply) throw new Error('The extension did not answer. Try reopening this page.');
-    if (!reply.ok) throw new Error(reply.error);
-    return reply.value;
-  },
+  list: () => ask<DiagnosticRecord[]>({ type: 'ui/diagnostics' }),
 };
-
-function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 export function DiagnosticsSection({ client = diagnosticsClient }: { client?: DiagnosticsClient }) {
   const [entries, setEntries] = useState<DiagnosticRecord[] | null>(null);
