@@ -77,6 +77,12 @@ export const BadgeStateSchema = v.object({
 });
 export type BadgeState = v.InferOutput<typeof BadgeStateSchema>;
 
+/**
+ * Where the worker keeps each deal's last badge in storage.local (the one piece of the
+ * protocol that is read rather than sent): the content script validates it like a message.
+ */
+export const lastBadgeKey = (dealKey: string): string => `last-badge:${dealKey}`;
+
 /** content -> worker */
 export const PageMessageSchema = v.variant('type', [
   // visitId: random per page view, so re-reads of the same view update one snapshot.

@@ -32,8 +32,9 @@ const data = createDataHandlers(repo, {
   now: () => Date.now(),
   afterChange: async () => {
     service.forgetCache();
-    // Tab -> deal links point at deals that may be gone now.
+    // Tab -> deal links point at deals that may be gone now, and last badges at old verdicts.
     await browser.storage.session.clear();
+    await browser.storage.local.clear();
   },
 });
 

@@ -3,7 +3,7 @@
  * (service.ts) can be tested with fakes.
  */
 import browser from 'webextension-polyfill';
-import type { BadgeMessage, BadgeRevealMessage } from '../messages';
+import { lastBadgeKey, type BadgeState, type BadgeMessage, type BadgeRevealMessage } from '../messages';
 import type { Verdict } from '../scoring/types';
 import { VERDICT_COLORS } from '../scoring/verdicts';
 
@@ -17,10 +17,17 @@ export interface Platform {
   tabsShowing(dealKey: string): Promise<number[]>;
   /** Deal keys shown in any tab now. */
   openDealKeys(): Promise<string[]>;
+  /**
+   * The deal's last badge, kept where the content script can read it without waking this
+   * worker (a cold start costs ~150 ms): the page shows it at once, the fresh one replaces it.
+   */
+  rememberBadge(state: BadgeState): Promise<void>;
+  forgetBadge(dealKey: string): Promise<void>;
 }
 
 
 const TAB_KEY = (tabId: number) => `tab:${tabId}`;
+
 
 export const browserPlatform: Platform = {
   now: () => Date.now(),
@@ -59,6 +66,28 @@ export const browserPlatform: Platform = {
     return Object.entries(all)
       .filter(([key, value]) => key.startsWith('tab:') && value === dealKey)
       .map(([key]) => Number(key.slice(4)));
+  },
+
+  async rememberBadge(state) {
+    // Slim: verdict, flags and their titles; evidence comes with the fresh answer. ~200 bytes a deal.
+    const slim: BadgeState = {
+      ...state,
+      flagged: state.flagged.map((item) => ({ ...item, evidence: [], reason: '' })),
+      unknownReasons: [],
+    };
+    const entry = { [lastBadgeKey(state.dealKey)]: slim };
+    try {
+      await browser.storage.local.set(entry);
+    } catch {
+      // storage.local is full: these are only a cache, so start it over.
+      const all = await browser.storage.local.get(null);
+      await browser.storage.local.remove(Object.keys(all).filter((key) => key.startsWith(lastBadgeKey(''))));
+      await browser.storage.local.set(entry);
+    }
+  },
+
+  async forgetBadge(dealKey) {
+    await browser.storage.local.remove(lastBadgeKey(dealKey));
   },
 
   async openDealKeys() {

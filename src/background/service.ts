@@ -106,6 +106,7 @@ export function createService(repo: Repository, platform: Platform): Service {
   /** After an answer or a settings change: every tab showing the deal follows at once. */
   async function pushToTabs(deal: DealRecord, assessment: Assessment, checklist: ChecklistItem[]): Promise<void> {
     const state = badgeState(deal.title, deal.key, assessment, checklist);
+    await platform.rememberBadge(state);
     for (const tabId of await platform.tabsShowing(deal.key)) {
       await platform.setToolbar(tabId, assessment.flags.length, assessment.verdict);
       await platform.sendToTab(tabId, { type: 'badge/state', state });
@@ -117,6 +118,7 @@ export function createService(repo: Repository, platform: Platform): Service {
       const cfg = await loadConfig();
       // Settings stored before a site existed lack it: on by default, like a fresh install.
       if (cfg.settings.sites[reading.site] === false) {
+        await platform.forgetBadge(reading.dealKey);
         await platform.setTabDeal(tabId, null);
         await platform.setToolbar(tabId, null, null);
         return { ok: true, value: null };
@@ -153,6 +155,7 @@ export function createService(repo: Repository, platform: Platform): Service {
         () => undefined,
       );
       const state = badgeState(facts.title, facts.dealKey, assessment, cfg.checklist);
+      void platform.rememberBadge(state).catch(() => undefined);
       return { ok: true, value: warning === null ? state : { ...state, warning } };
     },
 

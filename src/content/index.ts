@@ -8,7 +8,7 @@ import browser from 'webextension-polyfill';
 import * as v from 'valibot';
 import { adapterFor } from '../adapters/registry';
 import type { RawReading } from '../adapters/types';
-import { BadgeMessageSchema, type BadgeState, type PageMessage, type Reply } from '../messages';
+import { BadgeMessageSchema, BadgeStateSchema, lastBadgeKey, type BadgeState, type PageMessage, type Reply } from '../messages';
 import { errorName, ownFrames } from '../storage/diagnostics';
 import { Badge } from './badge';
 import { revealMessage } from './reveal';
@@ -36,6 +36,17 @@ async function sendRetrying(message: PageMessage): Promise<unknown> {
   }
   await new Promise((resolve) => setTimeout(resolve, 250));
   return send(message);
+}
+
+/**
+ * The badge the worker last gave this deal, read from storage.local so it shows without
+ * waking the worker. Validated like any message: storage is a boundary too.
+ */
+async function lastKnownBadge(dealKey: string): Promise<BadgeState | null> {
+  const key = lastBadgeKey(dealKey);
+  const stored = (await browser.storage.local.get(key))[key];
+  const parsed = v.safeParse(BadgeStateSchema, stored);
+  return parsed.success && parsed.output.dealKey === dealKey ? parsed.output : null;
 }
 
 /** The adapter of the current view, for diagnostics; reports are capped per page load. */
@@ -117,13 +128,17 @@ function startView(): void {
     const fingerprint = JSON.stringify(reading);
     if (fingerprint === lastSent) return;
     lastSent = fingerprint;
+    timer.flush();
+    let answered = false;
     if (dealKey !== reading.dealKey) {
-      timer.flush();
       dealKey = reading.dealKey;
-    } else {
-      timer.flush();
+      // The last known badge shows at once; the worker's fresh answer replaces it.
+      void lastKnownBadge(reading.dealKey).then((state) => {
+        if (state && !answered) show(state);
+      }, report);
     }
     const reply = (await sendRetrying({ type: 'page/reading', visitId, reading })) as Reply<BadgeState | null> | undefined;
+    answered = true;
     if (reply?.ok) show(reply.value);
   });
 

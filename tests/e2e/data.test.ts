@@ -57,6 +57,9 @@ describe('your data', () => {
         }),
     );
     expect(rows).toMatchObject({ deals: 0, snapshots: 0, answers: 0, diagnostics: 0, settings: 1, checklist: 12 });
+    // Nor any deal's last badge (storage.local), which pages would otherwise still show.
+    const lastBadges = await worker.evaluate(async () => Object.keys(await chrome.storage.local.get(null)).filter((key) => key.startsWith('last-badge:')));
+    expect(lastBadges).toEqual([]);
 
     // The exported file brings everything back.
     await options.getByTestId('import').setInputFiles({ name: 'good.json', mimeType: 'application/json', buffer: Buffer.from(text) });

@@ -8,7 +8,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Runtime } from 'webextension-polyfill';
 import { createDataHandlers } from '../../src/background/data';
 import { createDiagnosticsLog } from '../../src/background/diagnostics';
-import type { Platform } from '../../src/background/platform';
+import { FakePlatform } from './fake-platform';
 import { createRouter } from '../../src/background/router';
 import { createService, type Service } from '../../src/background/service';
 import { openDb, type WalkAwayDb } from '../../src/storage/db';
@@ -22,15 +22,7 @@ const OPTIONS: Runtime.MessageSender = { id: ID, url: `${ORIGIN}src/ui/options/i
 const NOW = Date.UTC(2026, 10, 28, 12);
 const SECRET = 'Acme is about to be acquired by Globex';
 
-const platform: Platform = {
-  now: () => NOW,
-  setToolbar: async () => undefined,
-  sendToTab: async () => undefined,
-  tabDeal: async () => undefined,
-  setTabDeal: async () => undefined,
-  tabsShowing: async () => [],
-  openDealKeys: async () => [],
-};
+const platform = new FakePlatform(NOW);
 
 /** An error whose message quotes page text and whose stack mixes page and extension frames. */
 function pageQuotingError(): TypeError {

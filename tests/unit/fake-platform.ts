@@ -1,5 +1,6 @@
 /** An in-memory stand-in for the browser side of the worker (src/background/platform.ts). */
 import type { Platform } from '../../src/background/platform';
+import type { BadgeState } from '../../src/messages';
 
 type Sent = Parameters<Platform['sendToTab']>[1];
 
@@ -24,4 +25,11 @@ export class FakePlatform implements Platform {
   };
   tabsShowing = async (key: string) => [...this.tabs].filter(([, k]) => k === key).map(([t]) => t);
   openDealKeys = async () => [...this.tabs.values()];
+  lastBadges = new Map<string, BadgeState>();
+  rememberBadge = async (state: BadgeState) => {
+    this.lastBadges.set(state.dealKey, state);
+  };
+  forgetBadge = async (dealKey: string) => {
+    this.lastBadges.delete(dealKey);
+  };
 }

@@ -3,7 +3,7 @@ import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { RawReading } from '../../src/adapters/types';
-import type { Platform } from '../../src/background/platform';
+import { FakePlatform } from './fake-platform';
 import { createService } from '../../src/background/service';
 import { openDb, type WalkAwayDb } from '../../src/storage/db';
 import { GLOBAL_FRACTION, isQuotaError, KEEP_NEWEST_PER_DEAL, snapshotsToPrune, STORAGE_FULL, type SnapshotStub } from '../../src/storage/prune';
@@ -121,15 +121,7 @@ describe('a quota refusal while storing a reading', () => {
   });
 
   it('still full after pruning: nothing half-written, the reading reply carries the warning', async () => {
-    const platform: Platform = {
-      now: () => T0 + 99 * 60_000,
-      setToolbar: async () => undefined,
-      sendToTab: async () => undefined,
-      tabDeal: async () => undefined,
-      setTabDeal: async () => undefined,
-      tabsShowing: async () => [],
-      openDealKeys: async () => [],
-    };
+    const platform = new FakePlatform(T0 + 99 * 60_000);
     const service = createService(repo, platform);
     const answersBefore = await db.answers.toArray();
     const dealBefore = await db.deals.get('hubspot:1:quiet');

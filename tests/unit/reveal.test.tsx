@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { gmailAdapter } from '../../src/adapters/gmail';
 import { defaultChecklist } from '../../src/checklist/items';
 import { defaultSettings } from '../../src/checklist/settings';
-import type { BadgeMessage, BadgeRevealMessage } from '../../src/messages';
+import { FakePlatform } from './fake-platform';
 import { assess } from '../../src/scoring/score';
 import type { Repository } from '../../src/storage/repository';
 import type { WorkerClient } from '../../src/ui/client';
@@ -28,18 +28,9 @@ const KEY = 'gmail:FMfcgzQbdrPQkZxHWDWlWvGRXGDtQJfM';
 
 describe('worker: ui/reveal-evidence', () => {
   it('forwards to the tab only when that tab shows the deal', async () => {
-    const sent: Array<{ tabId: number; message: BadgeMessage | BadgeRevealMessage }> = [];
-    const platform = {
-      now: () => NOW,
-      setToolbar: async () => undefined,
-      sendToTab: async (tabId: number, message: BadgeMessage | BadgeRevealMessage) => {
-        sent.push({ tabId, message });
-      },
-      tabDeal: async () => undefined,
-      setTabDeal: async () => undefined,
-      tabsShowing: async (dealKey: string) => (dealKey === KEY ? [4] : []),
-      openDealKeys: async () => [KEY],
-    };
+    const platform = new FakePlatform(NOW);
+    platform.tabs.set(4, KEY);
+    const { sent } = platform;
     const service = createService({} as Repository, platform);
     expect(await service.revealEvidence(4, KEY, 2)).toEqual({ ok: true, value: true });
     expect(await service.revealEvidence(5, KEY, 2)).toEqual({ ok: true, value: false });

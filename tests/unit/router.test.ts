@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Runtime } from 'webextension-polyfill';
 import type { RawReading } from '../../src/adapters/types';
 import { createDataHandlers, type DataHandlers } from '../../src/background/data';
-import type { Platform } from '../../src/background/platform';
+import { FakePlatform } from './fake-platform';
 import { createRouter } from '../../src/background/router';
 import { isExtensionPage, isTopFrameOfTab } from '../../src/background/senders';
 import { createService, type Service } from '../../src/background/service';
@@ -22,15 +22,7 @@ const ORIGIN = `chrome-extension://${ID}/`;
 const PAGE: Runtime.MessageSender = { id: ID, tab: { id: 7, index: 0, highlighted: true, active: true, pinned: false, incognito: false }, frameId: 0, url: 'https://demo.walkaway.test/deals/1077' };
 const POPUP: Runtime.MessageSender = { id: ID, url: `${ORIGIN}src/ui/popup/index.html?tab=7` };
 
-const platform: Platform = {
-  now: () => Date.UTC(2026, 10, 28, 12),
-  setToolbar: async () => undefined,
-  sendToTab: async () => undefined,
-  tabDeal: async () => undefined,
-  setTabDeal: async () => undefined,
-  tabsShowing: async () => [],
-  openDealKeys: async () => [],
-};
+const platform = new FakePlatform(Date.UTC(2026, 10, 28, 12));
 
 const validReading = (): RawReading => ({
   site: 'demo',

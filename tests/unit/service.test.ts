@@ -97,6 +97,8 @@ describe('worker service', () => {
     expect(platform.sent.map((s) => s.tabId).sort()).toEqual([7, 9]);
     expect(platform.sent[0]?.message).toMatchObject({ type: 'badge/state', state: { verdict: 'pursue', flags: [] } });
     expect(platform.toolbar.get(9)).toEqual({ count: 0, verdict: 'pursue' });
+    // The last badge follows the answer, so the next visit starts from the new verdict.
+    expect(platform.lastBadges.get('demo:deal-1077')).toMatchObject({ verdict: 'pursue', flags: [] });
     // Visits: two page views of the same deal.
     const view = await service.tabDeal(7);
     expect(view.ok && view.value.kind === 'deal' && view.value.sunkCost.visits).toBe(2);
@@ -144,6 +146,9 @@ describe('worker service', () => {
     const current = await service.getSettings();
     if (!current.ok) throw new Error(current.error);
     await service.saveSettings({ ...current.value.settings, sites: { ...current.value.settings.sites, demo: false } }, current.value.checklist);
+    expect(platform.lastBadges.has('demo:deal-1077')).toBe(true);
     expect(await service.onReading(crowdedDeal(), 'visit-0004', 7)).toEqual({ ok: true, value: null });
+    // A switched-off site keeps no last badge for its pages to show.
+    expect(platform.lastBadges.has('demo:deal-1077')).toBe(false);
   });
 });
