@@ -15,8 +15,8 @@
  * The patterns are a table per kind (PHRASE_PATTERNS): extend a list to catch more.
  */
 
-/** What a sentence can signal: the phrase items, plus value language (which cancels price-only). */
-export const PHRASE_KINDS = [
+/** The checklist items that buyer phrases can flag. */
+export const PHRASE_ITEMS = [
   'no-need',
   'requirements-unmet',
   'cost-to-serve',
@@ -26,8 +26,10 @@ export const PHRASE_KINDS = [
   'budget-hidden',
   'crowded-field',
   'no-value',
-  'value-language',
 ] as const;
+
+/** What a sentence can signal: the phrase items, plus value language (which cancels price-only). */
+export const PHRASE_KINDS = [...PHRASE_ITEMS, 'value-language'] as const;
 export type PhraseKind = (typeof PHRASE_KINDS)[number];
 
 export interface PhraseHit {

@@ -8,19 +8,9 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { stripQuotedText } from '../../src/signals/facts';
-import { detectPhrases, splitSentences } from '../../src/signals/phrases';
+import { PHRASE_ITEMS, detectPhrases, splitSentences } from '../../src/signals/phrases';
 
-const ITEMS = [
-  'no-need',
-  'requirements-unmet',
-  'cost-to-serve',
-  'price-only',
-  'no-urgency',
-  'gatekeeper',
-  'budget-hidden',
-  'crowded-field',
-  'no-value',
-] as const;
+const ITEMS = PHRASE_ITEMS;
 type Item = (typeof ITEMS)[number];
 
 interface Entry {
