@@ -474,7 +474,7 @@ async function main() {
     for (const page of want('badge') || want('load') ? pages : []) {
       serve(page);
       log(`page ${page.name}`);
-      const badge = want('badge') ? await measureBadge(ext, page) : { read: [], cold: [], warm: [], nodes: NaN };
+      const badge = want('badge') ? await measureBadge(ext, page) : { read: [], first: [], cold: [], warm: [], nodes: NaN };
       const load = want('load') ? await measureLoad(ext, base, page) : { ext: NaN, base: NaN };
       results.pages.push({
         name: page.name,

@@ -1,6 +1,6 @@
 // What a content script costs a page in bytes: the files the manifest injects plus every
 // chunk they import, followed through the built import graph (static imports, dynamic
-// import() and the crxjs loader's chrome.runtime.getURL("assets/...")). Shared by the
+// import() and a loader's chrome.runtime.getURL("...")). Shared by the
 // benchmark (scripts/bench.mjs) and the CI size guard (tests/unit/content-size.test.ts).
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, normalize, relative, resolve } from 'node:path';
@@ -14,8 +14,8 @@ const RELATIVE_IMPORTS = [
   /\bimport\s*["']([^"']+)["']/g, // import "./a.js"
   /\bimport\s*\(\s*["']([^"']+)["']\s*\)/g, // import("./a.js")
 ];
-/** The crxjs loader imports the real script by its extension URL, relative to the build root. */
-const EXTENSION_URLS = /getURL\(\s*["']([^"']+)["']\s*\)/g;
+/** A loader imports the real script by its extension URL, relative to the build root. */
+const EXTENSION_URLS = /getURL\(\s*["'`]([^"'`]+)["'`]\s*\)/g;
 
 /** Files `file` loads (absolute paths), only those that exist inside `root`. */
 function importsOf(root, file) {

@@ -12,7 +12,6 @@ import { BadgeMessageSchema, BadgeStateSchema, lastBadgeKey, type BadgeState, ty
 import { errorName, ownFrames } from '../storage/diagnostics';
 import { Badge } from './badge';
 import { revealMessage } from './reveal';
-import { afterLoad } from './start';
 import { watchNavigation, watchMutations } from './watch';
 
 const badge = new Badge();
@@ -166,9 +165,8 @@ browser.runtime.onMessage.addListener(
   }),
 );
 
-afterLoad(
-  guard(() => {
-    watchNavigation(guard(startView));
-    startView();
-  }),
-);
+// Evaluated after the page's load event (src/content/boot.ts).
+guard(() => {
+  watchNavigation(guard(startView));
+  startView();
+})();

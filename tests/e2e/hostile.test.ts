@@ -111,6 +111,28 @@ describe('hostile pages', () => {
     });
   }
 
+  it("a page can't find the extension's files under its id, though ours load under the session's URL", async () => {
+    const { extensionId } = await connect();
+    const page = await openPage('/deals/9003');
+    // The badge shows: the loader imported content-main.js under the dynamic URL.
+    await waitForOurs(page, 'demo:deal-9003');
+    const probes = await page.evaluate(async (id) => {
+      const files = ['content-main.js', 'content-loader.js', 'content-any-crm.js', 'manifest.json', 'icons/icon-16.png'];
+      const viaFetch = async (file: string) => fetch(`chrome-extension://${id}/${file}`).then((r) => `status ${r.status}`, () => 'refused');
+      const viaScript = (file: string) =>
+        new Promise<string>((done) => {
+          const script = document.createElement('script');
+          script.src = `chrome-extension://${id}/${file}`;
+          script.onload = () => done('loaded');
+          script.onerror = () => done('refused');
+          document.head.append(script);
+        });
+      return Promise.all(files.map(async (file) => ({ file, fetch: await viaFetch(file), script: await viaScript(file) })));
+    }, extensionId);
+    for (const probe of probes) expect(probe, probe.file).toMatchObject({ fetch: 'refused', script: 'refused' });
+    await page.close();
+  });
+
   it('planted look-alike badges and forged messages change nothing we own', async () => {
     const page = await openPage('/deals/9003');
     const ours = await waitForOurs(page, 'demo:deal-9003');
