@@ -28,30 +28,27 @@ const OXC = { jsx: { runtime: 'automatic', importSource: 'preact' } } as const;
 const TARGET = 'chrome116';
 
 /**
- * The content scripts. crxjs's own content script is a loader that imports its chunks from
- * the extension at document_idle: Chromium holds the page's load event for that request
- * (docs/PERFORMANCE.md, "Page load ratio"), and the chunks must be web accessible under the
- * extension's fixed id, which lets any page of those sites probe for the extension. So the
- * built manifest is rewritten:
- * - the manifest's sites get CONTENT_LOADER at document_start, a few hundred bytes that
- *   import CONTENT_MAIN (src/content/index.ts as one ES module) after the load event,
- *   under the per-session dynamic URL (use_dynamic_url);
- * - CRMs the rep allows at run time (src/background/any-crm.ts registers it) get
- *   ANY_CRM_SCRIPT, the same code as one self-contained classic file, since a web-accessible
- *   file can only be offered to origins known when the extension is built.
+ * The content script, as one self-contained classic IIFE file: the manifest's sites and
+ * the CRMs the rep allows at run time (src/background/any-crm.ts registers it) all load it.
+ * crxjs's own content script is a loader that dynamically imports its chunks from the
+ * extension: Chromium holds the page's load event for that request (docs/PERFORMANCE.md,
+ * "Page load ratio"), and the chunks must be web accessible, which lets any page of those
+ * sites probe for the extension. So the built manifest is rewritten to inject this file
+ * at document_start, and the loader and its web_accessible_resources entry are dropped.
+ * Its entry, src/content/boot.ts, imports the rest dynamically: the bundler inlines that
+ * import as modules evaluated on first use, so at injection V8 only compiles the file and
+ * the modules' top-level work waits for the load event.
  */
 export const ANY_CRM_SCRIPT = 'content-any-crm.js';
-export const CONTENT_LOADER = 'content-loader.js';
-export const CONTENT_MAIN = 'content-main.js';
 
 function anyCrmContentScript(outDir: string): Plugin {
   return {
     name: 'walkaway-any-crm-content-script',
     apply: 'build',
     async closeBundle() {
-      const single = (entry: string, format: 'iife' | 'es', fileName: string) => ({
-        configFile: false as const,
-        logLevel: 'warn' as const,
+      await build({
+        configFile: false,
+        logLevel: 'warn',
         oxc: OXC,
         build: {
           outDir,
@@ -59,26 +56,20 @@ function anyCrmContentScript(outDir: string): Plugin {
           target: TARGET,
           sourcemap: false,
           copyPublicDir: false,
-          // Library mode makes one classic file; it would leave an ES module unminified.
-          ...(format === 'iife'
-            ? { lib: { entry, formats: [format], name: 'walkaway', fileName: () => fileName } }
-            : { minify: true, rollupOptions: { input: entry, output: { format, entryFileNames: fileName } }, modulePreload: false }),
+          lib: { entry: 'src/content/boot.ts', formats: ['iife'], name: 'walkawayAnyCrm', fileName: () => ANY_CRM_SCRIPT },
         },
       });
-      await build(single('src/content/boot.ts', 'iife', ANY_CRM_SCRIPT));
-      await build(single('src/content/loader.ts', 'iife', CONTENT_LOADER));
-      await build(single('src/content/index.ts', 'es', CONTENT_MAIN));
       useClassicContentScript(outDir);
     },
   };
 }
 
 interface BuiltManifest {
-  content_scripts?: Array<{ js?: string[]; run_at?: string; matches?: string[] }>;
-  web_accessible_resources?: Array<{ resources: string[]; matches?: string[]; use_dynamic_url?: boolean }>;
+  content_scripts?: Array<{ js?: string[]; run_at?: string }>;
+  web_accessible_resources?: Array<{ resources: string[] }>;
 }
 
-/** Points the built manifest's content scripts at our loader and removes what only crxjs's loader needed. */
+/** Points the built manifest's content scripts at the IIFE and removes what only the loader needed. */
 function useClassicContentScript(outDir: string): void {
   const root = resolve(outDir);
   const path = join(root, 'manifest.json');
@@ -87,15 +78,15 @@ function useClassicContentScript(outDir: string): void {
   // Every file the loaders pull in; chunks the extension pages share stay, only exposure goes.
   const loaded = new Set(importGraph(root, loaders).map((file) => file.slice(root.length + 1)));
   for (const script of manifest.content_scripts ?? []) {
-    script.js = [CONTENT_LOADER];
-    // Injected before the page is parsed, the loader only sets listeners and imports the
-    // rest after the load event (src/content/start.ts): at document_idle an injection alone
-    // delays that event. Set here (crxjs's loader can't run that early).
+    script.js = [ANY_CRM_SCRIPT];
+    // Injected before the page is parsed, the script only sets listeners and starts its work
+    // after the load event (src/content/start.ts): at document_idle its injection alone
+    // delays that event. Set here, with the classic file (crxjs's loader can't run that early).
     script.run_at = 'document_start';
   }
-  const sites = [...new Set((manifest.content_scripts ?? []).flatMap((script) => script.matches ?? []))];
   const exposed = (manifest.web_accessible_resources ?? []).filter((entry) => !entry.resources.every((file) => loaded.has(file)));
-  manifest.web_accessible_resources = [...exposed, { resources: [CONTENT_MAIN], matches: sites, use_dynamic_url: true }];
+  if (exposed.length) manifest.web_accessible_resources = exposed;
+  else delete manifest.web_accessible_resources;
   writeFileSync(path, `${JSON.stringify(manifest, null, 2)}\n`);
   for (const loader of loaders) rmSync(join(root, loader), { force: true });
 }

@@ -82,7 +82,8 @@ export async function spawnChromium({ extensionPath, hostMap, headless = true, e
           });
         });
       }
-      rmSync(userDataDir, { recursive: true, force: true });
+      // Chromium may still be flushing its profile for a moment after exit.
+      rmSync(userDataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
     },
   };
 }

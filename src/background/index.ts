@@ -3,6 +3,7 @@
  * validates it, and hands it to the service. Chromium may stop this worker whenever it
  * is idle, so nothing lives only in memory (tab -> deal is in session storage).
  */
+import './bench-start';
 import browser, { type Runtime } from 'webextension-polyfill';
 import { openDb } from '../storage/db';
 import { Repository } from '../storage/repository';
@@ -12,6 +13,7 @@ import { createDataHandlers } from './data';
 import { createRouter } from './router';
 import { createDiagnosticsLog } from './diagnostics';
 import { startAnyCrmSync } from './any-crm';
+import { mark } from './bench-marks';
 
 const repo = new Repository(openDb());
 const service = createService(repo, browserPlatform);
@@ -42,3 +44,4 @@ const diagnostics = createDiagnosticsLog(repo, { now: () => Date.now(), extensio
 const route = createRouter({ service, data, ready, extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL(''), diagnostics });
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => route(message, sender));
+mark('worker-ready');

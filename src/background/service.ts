@@ -17,6 +17,7 @@ import type { PipelinePage, SaveSettingsResult, SettingsView, TabDealView } from
 import type { Platform } from './platform';
 import { isThread, linkedDeals, linkedView, withThreads } from './links';
 import { keepOnlyEvidence } from './redact';
+import { mark } from './bench-marks';
 
 export interface Service {
   onReading(reading: RawReading, visitId: string, tabId: number): Promise<Reply<BadgeState | null>>;
@@ -115,7 +116,9 @@ export function createService(repo: Repository, platform: Platform): Service {
 
   return {
     async onReading(reading, visitId, tabId) {
+      mark('reading-in');
       const cfg = await loadConfig();
+      mark('config');
       // Settings stored before a site existed lack it: on by default, like a fresh install.
       if (cfg.settings.sites[reading.site] === false) {
         await platform.forgetBadge(reading.dealKey);
@@ -132,6 +135,7 @@ export function createService(repo: Repository, platform: Platform): Service {
       const answers = await repo.answersFor(facts.dealKey);
       const threads = isThread(facts.site) ? [] : await linkedDeals(repo, facts);
       const assessment = assess(withThreads(facts, threads), cfg.checklist, answers, cfg.settings, now);
+      mark('assessed');
       // Storage full even after pruning: still show the verdict, and say the visit wasn't saved.
       const warning = await repo.recordReading({ facts, assessment, url: reading.url, visitId, now }).then(
         () => null,
@@ -141,6 +145,7 @@ export function createService(repo: Repository, platform: Platform): Service {
         },
       );
       storageWarning = warning;
+      mark('stored');
       // A thread just read changes the verdict of the CRM deals it links to.
       if (isThread(facts.site) && warning === null) {
         for (const deal of await linkedDeals(repo, facts)) {

@@ -111,13 +111,12 @@ describe('hostile pages', () => {
     });
   }
 
-  it("a page can't find the extension's files under its id, though ours load under the session's URL", async () => {
+  it("a page can't find the extension's files, not even the content script it runs", async () => {
     const { extensionId } = await connect();
     const page = await openPage('/deals/9003');
-    // The badge shows: the loader imported content-main.js under the dynamic URL.
     await waitForOurs(page, 'demo:deal-9003');
     const probes = await page.evaluate(async (id) => {
-      const files = ['content-main.js', 'content-loader.js', 'content-any-crm.js', 'manifest.json', 'icons/icon-16.png'];
+      const files = ['content-any-crm.js', 'manifest.json', 'icons/icon-16.png', 'src/ui/popup/index.html'];
       const viaFetch = async (file: string) => fetch(`chrome-extension://${id}/${file}`).then((r) => `status ${r.status}`, () => 'refused');
       const viaScript = (file: string) =>
         new Promise<string>((done) => {

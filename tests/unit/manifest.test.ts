@@ -62,11 +62,10 @@ describe('built manifest (dist/, what users install)', () => {
     expect(JSON.stringify(manifest)).not.toContain('walkaway.test');
   });
 
-  it('exposes one file, to its own sites only, under the per-session URL (nothing a page could probe for)', () => {
-    const sites = (manifest.content_scripts ?? []).flatMap((script) => script.matches);
-    expect(manifest.web_accessible_resources).toEqual([{ resources: ['content-main.js'], matches: sites, use_dynamic_url: true }]);
+  it('exposes no file to web pages (nothing a page could probe for)', () => {
+    expect(manifest.web_accessible_resources).toBeUndefined();
     for (const script of manifest.content_scripts ?? []) {
-      expect(script.js).toEqual(['content-loader.js']);
+      expect(script.js).toEqual(['content-any-crm.js']);
       // Injected before parsing, so it never runs in a task ahead of the load event (src/content/start.ts).
       expect(script.run_at).toBe('document_start');
     }
