@@ -85,6 +85,9 @@ export const lastBadgeKey = (dealKey: string): string => `last-badge:${dealKey}`
 
 /** content -> worker */
 export const PageMessageSchema = v.variant('type', [
+  // Sent as the content script starts, after the page's load event: a stopped worker starts
+  // while the page is read (src/content/boot.ts). Carries nothing.
+  v.strictObject({ type: v.literal('page/wake') }),
   // visitId: random per page view, so re-reads of the same view update one snapshot.
   v.object({ type: v.literal('page/reading'), visitId: v.pipe(v.string(), v.regex(/^[a-z0-9-]{8,64}$/)), reading: RawReadingSchema }),
   v.object({ type: v.literal('page/no-deal'), url: text(4_000), reason: text(300) }),

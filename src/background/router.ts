@@ -47,6 +47,8 @@ export function createRouter({ service, data, ready, extensionId, extensionOrigi
       const tabId = sender.tab?.id as number;
       const msg = parsed.output;
       switch (msg.type) {
+        case 'page/wake':
+          return { ok: true, value: null };
         case 'page/reading':
           // A page may only speak for its own origin: a reading about another URL is forged.
           if (!sameOrigin(msg.reading.url, sender.url)) return refuse('Refused: reading does not match the sending page.');

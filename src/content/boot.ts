@@ -5,7 +5,17 @@
  * page's load event. Evaluated at injection, that work delayed every page's load by
  * about 5 ms (docs/PERFORMANCE.md, "Page load ratio").
  */
+import type { PageMessage } from '../messages';
 import { afterLoad } from './start';
 
-// A failure there has nowhere to go but the console: it must not reach the host page.
-afterLoad(() => void import('./index').catch(() => undefined));
+const wake: PageMessage = { type: 'page/wake' };
+
+afterLoad(() => {
+  // Chromium stops an idle worker; a stopped one takes ~100 ms to start and open its database
+  // (docs/PERFORMANCE.md, "Cold start"). Asked now, it starts while ./index is evaluated and
+  // the page is read, instead of after. The page sends the worker a message anyway (a reading
+  // or "no deal"), so this starts no worker that would not have started.
+  chrome.runtime.sendMessage(wake).catch(() => undefined);
+  // A failure there has nowhere to go but the console: it must not reach the host page.
+  import('./index').catch(() => undefined);
+});

@@ -49,7 +49,7 @@ function rng(seed: number) {
   };
 }
 
-const TYPES = ['page/reading', 'page/no-deal', 'page/time-spent', 'ui/tab-deal', 'ui/set-answer', 'ui/get-settings', 'ui/save-settings', 'ui/export', 'ui/import', 'ui/erase', 'badge/state', 'page/', 'ui/', 'PAGE/reading', 'page/reading ', '__proto__', 'constructor', ''];
+const TYPES = ['page/reading', 'page/wake', 'page/no-deal', 'page/time-spent', 'ui/tab-deal', 'ui/set-answer', 'ui/get-settings', 'ui/save-settings', 'ui/export', 'ui/import', 'ui/erase', 'badge/state', 'page/', 'ui/', 'PAGE/reading', 'page/reading ', '__proto__', 'constructor', ''];
 
 function junk(next: () => number, depth = 0): unknown {
   const pick = Math.floor(next() * 14);
@@ -146,6 +146,17 @@ describe('router fuzz', () => {
     expect(reply.value.flags).toContain('crowded-field');
     const stored = await repo.db.deals.toArray();
     expect(stored.map((deal) => deal.key)).toEqual(['demo:deal-1077']);
+  });
+
+  it('answers a wake from a page tab without reaching a handler, and refuses one with a payload or from elsewhere', async () => {
+    const before = calls;
+    const deals = await repo.db.deals.count();
+    expect(await route({ type: 'page/wake' }, PAGE)).toEqual({ ok: true, value: null });
+    expect(await route({ type: 'page/wake', reading: validReading() }, PAGE)).toEqual({ ok: false, error: 'Refused: malformed page/wake message.' });
+    expect(await route({ type: 'page/wake' }, POPUP)).toEqual({ ok: false, error: 'Refused: not from a page tab of this extension.' });
+    expect(await route({ type: 'page/wake' }, { ...PAGE, frameId: 2 })).toEqual({ ok: false, error: 'Refused: not from a page tab of this extension.' });
+    expect(calls).toBe(before);
+    expect(await repo.db.deals.count()).toBe(deals);
   });
 
   it('refuses valid messages from the wrong sender', async () => {
