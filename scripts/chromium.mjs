@@ -47,7 +47,18 @@ export async function spawnChromium({ extensionPath, hostMap, headless = true, e
   if (!executable) throw new Error('Chromium not found: install it with `apt-get install -y chromium` (or set CHROMIUM_PATH).');
   const userDataDir = mkdtempSync(join(tmpdir(), 'walkaway-chromium-'));
   const args = [...chromiumArgs({ extensionPath, hostMap, headless, userDataDir }), '--remote-debugging-port=0', ...extraArgs, 'about:blank'];
-  const child = spawn(executable, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  // Its own process group, so closing it also ends the renderers and helpers it started,
+  // even when Node exits without closing it (a failed test run, an interrupted script).
+  const child = spawn(executable, args, { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
+  const killGroup = (signal) => {
+    try {
+      process.kill(-child.pid, signal);
+    } catch {
+      // already gone
+    }
+  };
+  const onExit = () => killGroup('SIGKILL');
+  process.once('exit', onExit);
   const wsEndpoint = await new Promise((ok, fail) => {
     let buffered = '';
     const timer = setTimeout(() => fail(new Error(`Chromium did not start in 30 s:\n${buffered.slice(-2000)}`)), 30_000);
@@ -70,20 +81,23 @@ export async function spawnChromium({ extensionPath, hostMap, headless = true, e
     process: child,
     async close() {
       if (child.exitCode === null) {
-        child.kill('SIGTERM');
+        killGroup('SIGTERM');
         await new Promise((ok) => {
-          const timer = setTimeout(() => {
-            child.kill('SIGKILL');
-            ok(undefined);
-          }, 5_000);
+          const timer = setTimeout(ok, 5_000);
           child.once('exit', () => {
             clearTimeout(timer);
             ok(undefined);
           });
         });
       }
-      // Chromium may still be flushing its profile for a moment after exit.
-      rmSync(userDataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+      killGroup('SIGKILL');
+      process.off('exit', onExit);
+      // A renderer may still be flushing the profile for a moment: a leftover temp folder is harmless.
+      try {
+        rmSync(userDataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+      } catch {
+        // left in the temp folder
+      }
     },
   };
 }
