@@ -15,6 +15,9 @@
  * The patterns are a table per kind (PHRASE_PATTERNS): extend a list to catch more.
  */
 
+import { PHRASE_LITERALS } from './phrase-literals';
+import { requiredLiterals } from './prefilter';
+
 /** The checklist items that buyer phrases can flag. */
 export const PHRASE_ITEMS = [
   'no-need',
@@ -235,6 +238,51 @@ function compile(source: string): RegExp {
   return new RegExp(`(?<![\\w-])(?:${expandMacros(source)})(?![\\w-])`, 'g');
 }
 
+/** A regexp with literals one of which each of its matches contains (null: none known). */
+interface Prefiltered {
+  regex: RegExp;
+  literals: readonly string[] | null;
+}
+
+/** Every prefiltered regexp, in the order of creation: the order of PHRASE_LITERALS. */
+const prefilteredInOrder: RegExp[] = [];
+
+/**
+ * The literals come from a table made at build time (scripts/phrase-literals.mjs): derived here,
+ * they cost a cold worker ~20 ms at start. An entry made for a source of another length is stale
+ * (a pattern edited without regenerating; tests/unit/prefilter.test.ts fails then), and is derived
+ * here instead.
+ */
+function prefiltered(regex: RegExp): Prefiltered {
+  const entry = PHRASE_LITERALS[prefilteredInOrder.length];
+  prefilteredInOrder.push(regex);
+  const literals = entry && entry[0] === regex.source.length ? entry[1] : requiredLiterals(regex.source, regex.flags);
+  return { regex, literals };
+}
+
+/** For scripts/phrase-literals.mjs and the tests: the regexps whose literals PHRASE_LITERALS holds. */
+export function prefilteredRegexps(): readonly RegExp[] {
+  return prefilteredInOrder;
+}
+
+/**
+ * False only when `text` holds none of the literals, so the regexp cannot match it. V8 compiles
+ * a regexp the first time it runs it (0.3-4 ms for the big patterns here, ~40 ms over the table
+ * on a cold worker), and most patterns cannot match most sentences: this skips running them.
+ * A necessary condition only: true does not mean a match.
+ */
+function mayMatch(text: string, literals: readonly string[] | null): boolean {
+  if (literals === null) return true;
+  // A plain loop: this runs cold too, where a callback per literal costs more.
+  for (let i = 0; i < literals.length; i++) if (text.includes(literals[i] ?? '')) return true;
+  return false;
+}
+
+/** The regexp's matches in `text`, without running it when the prefilter rules a match out. */
+function matchesIn(text: string, { regex, literals }: Prefiltered): Iterable<RegExpExecArray> {
+  return mayMatch(text, literals) ? text.matchAll(regex) : [];
+}
+
 // ---------------------------------------------------------------- sentences
 
 const ABBREVIATIONS = new Set([
@@ -336,13 +384,13 @@ const EVALUATION_CONTEXT =
   /\b(?:evaluat|consider|compet|looking at|look at|talking to|talk to|speaking (?:to|with)|compar|shortlist|short-list|short list|review|assess|meeting with|in talks|narrow|down to|in the running|in the mix|in the race|on the table|rfp|rfq|tender|bake-off|pilot|demo|trial|pitch|bid|between|one of|final)/;
 
 /** "you and two others", "you and 2 other vendors": the others plus us. */
-const YOU_AND_OTHERS = new RegExp(`\\byou and ${NUMBER} (?:others?|more|(?:other |more )?${VENDOR_NOUN})(?![\\w-])`, 'g');
+const YOU_AND_OTHERS = prefiltered(new RegExp(`\\byou and ${NUMBER} (?:others?|more|(?:other |more )?${VENDOR_NOUN})(?![\\w-])`, 'g'));
 /** "you are one of five": the stated total. */
-const ONE_OF = new RegExp(`\\b(?:you|your (?:company|team|firm|product)) (?:are |is )?(?:one|1) of (?:the )?(?:final |last |top )?${NUMBER}`, 'g');
+const ONE_OF = prefiltered(new RegExp(`\\b(?:you|your (?:company|team|firm|product)) (?:are |is )?(?:one|1) of (?:the )?(?:final |last |top )?${NUMBER}`, 'g'));
 /** "narrowed it down to three", "a shortlist of four": the stated total. */
-const SHORTLIST_OF = new RegExp(`\\b(?:narrowed|narrowing|cut) (?:it |this |the field |the list )?down to ${NUMBER}|(?:shortlist|short-list|short list) of ${NUMBER}`, 'g');
+const SHORTLIST_OF = prefiltered(new RegExp(`\\b(?:narrowed|narrowing|cut) (?:it |this |the field |the list )?down to ${NUMBER}|(?:shortlist|short-list|short list) of ${NUMBER}`, 'g'));
 /** "five vendors", "three other vendors", "4 of your competitors". */
-const COUNT_NOUN = new RegExp(`(?<![\\w-])${NUMBER} (?:(of your|other|different|competing|alternative|additional|potential|possible|shortlisted|[\\w-]+) )?${VENDOR_NOUN}(?![\\w-])`, 'g');
+const COUNT_NOUN = prefiltered(new RegExp(`(?<![\\w-])${NUMBER} (?:(of your|other|different|competing|alternative|additional|potential|possible|shortlisted|[\\w-]+) )?${VENDOR_NOUN}(?![\\w-])`, 'g'));
 
 /** Said when the buyer's number already includes us. */
 const INCLUDES_US = /\b(?:including|incl\.?|counting) (?:you|yours|your (?:company|team|firm|product))\b|\byou included\b/;
@@ -368,18 +416,18 @@ export function vendorCountIn(normalized: string): { count: number; index: numbe
   const besidesUs = !includesUs && BESIDES_US.test(normalized);
   const found: Array<{ count: number; index: number; phrase: string }> = [];
 
-  for (const match of normalized.matchAll(YOU_AND_OTHERS)) {
+  for (const match of matchesIn(normalized, YOU_AND_OTHERS)) {
     const others = numberValue(match[1]);
     if (others !== null) found.push({ count: includesUs ? others : others + 1, index: match.index, phrase: match[0] });
   }
   for (const pattern of [ONE_OF, SHORTLIST_OF]) {
-    for (const match of normalized.matchAll(pattern)) {
+    for (const match of matchesIn(normalized, pattern)) {
       const total = numberValue(match[1] ?? match[2]);
       if (total !== null) found.push({ count: total, index: match.index, phrase: match[0] });
     }
   }
   if (EVALUATION_CONTEXT.test(normalized) || includesUs || besidesUs) {
-    for (const match of normalized.matchAll(COUNT_NOUN)) {
+    for (const match of matchesIn(normalized, COUNT_NOUN)) {
       const stated = numberValue(match[1]);
       if (stated === null) continue;
       const qualifier = match[2] ?? '';
@@ -400,16 +448,26 @@ export function vendorCountIn(normalized: string): { count: number; index: numbe
 const COMPILED = (Object.entries(PHRASE_PATTERNS) as Array<[Exclude<PhraseKind, 'crowded-field'>, PhrasePattern[]]>).map(
   ([kind, patterns]) => ({
     kind,
-    patterns: patterns.map((pattern) => ({ regex: compile(pattern.source), negatable: pattern.negatable !== false })),
+    // Literals from the expanded, word-bounded source, once: what the prefilter checks per sentence.
+    patterns: patterns.map((pattern) => ({ ...prefiltered(compile(pattern.source)), negatable: pattern.negatable !== false })),
   }),
 );
 
+/** For tests: every regexp the detector runs behind the literal prefilter, with its literals. */
+export function prefilteredPatterns(): Array<{ name: string; regex: RegExp; literals: readonly string[] | null }> {
+  return [
+    ...COMPILED.flatMap(({ kind, patterns }) => patterns.map(({ regex, literals }, i) => ({ name: `${kind} #${i + 1}`, regex, literals }))),
+    ...Object.entries({ YOU_AND_OTHERS, ONE_OF, SHORTLIST_OF, COUNT_NOUN }).map(([name, { regex, literals }]) => ({ name, regex, literals })),
+  ];
+}
+
 function firstUnnegatedMatch(
   normalized: string,
-  patterns: ReadonlyArray<{ regex: RegExp; negatable: boolean }>,
+  patterns: ReadonlyArray<Prefiltered & { negatable: boolean }>,
   hypotheticalCounts: boolean,
 ): string | null {
-  for (const { regex, negatable } of patterns) {
+  for (const { regex, literals, negatable } of patterns) {
+    if (!mayMatch(normalized, literals)) continue;
     for (const match of normalized.matchAll(regex)) {
       if (negatable && isNegatedAt(normalized, match.index)) continue;
       if (!hypotheticalCounts && isHypotheticalAt(normalized, match.index)) continue;
