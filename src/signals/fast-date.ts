@@ -1,6 +1,6 @@
 /**
  * The date shapes CRM fields and mail headers use most ("2026-12-15", "2026-11-20 3:04 PM EST",
- * "Sep 10, 2026, 1:19 PM", "10 Sep 2026"), read without chrono. Why: in a service worker that
+ * "Sep 10, 2026, 1:19 PM", "10 Sep 2026", "3 days ago"), read without chrono. Why: in a service worker that
  * has just started (the usual case: Chromium stops it after 30 s idle), chrono's first parse
  * compiles every locale parser's large regular expressions, about 45 ms of the worker's cold
  * path in a CPU profile (docs/PERFORMANCE.md). Anything else returns null and goes to chrono;
@@ -49,8 +49,25 @@ function build(weekday: string | undefined, year: number, month: number, day: nu
   return new Date(year, month, day, hour, minute, second).getTime();
 }
 
-/** Epoch ms for an English or ISO date in one of the common shapes; null for anything else. */
-export function fastDate(text: string): number | null {
+/** "3 days ago", "an hour ago": CRMs show the last activity this way (Pipedrive, HubSpot). */
+const AGO = /^(\d{1,3}|an?|one) (minute|hour|day|week)s? ago$/i;
+const MINUTE = 60_000;
+
+const UNIT_MS: Record<string, number> = { minute: MINUTE, hour: 60 * MINUTE, day: 24 * 60 * MINUTE, week: 7 * 24 * 60 * MINUTE };
+
+/** `now` minus the amount, the way chrono counts it. */
+function ago(amount: string, unit: string, now: number): number {
+  const n = /^\d/.test(amount) ? Number(amount) : 1;
+  return now - n * (UNIT_MS[unit.toLowerCase()] ?? Number.NaN);
+}
+
+/**
+ * Epoch ms for an English or ISO date in one of the common shapes, or a recent relative one
+ * when `now` is given; null for anything else.
+ */
+export function fastDate(text: string, now?: number): number | null {
+  const relative = now === undefined ? null : AGO.exec(text);
+  if (relative) return ago(relative[1] ?? '', relative[2] ?? '', now as number);
   let match = ISO.exec(text);
   if (match) {
     const [, weekday, y, m, d, ...time] = match;

@@ -76,7 +76,7 @@ export function parseDate(text: string, locale: string, now: number): number | n
   if (isBlankValue(cleaned)) return null;
   const normalized = isoNumericDate(cleaned, locale || 'en-US');
   // The common English and ISO shapes skip chrono (a cold worker's slowest step): same answer, see fast-date.ts.
-  const fast = /^en\b/i.test(locale || 'en') ? fastDate(normalized) : null;
+  const fast = /^en\b/i.test(locale || 'en') ? fastDate(normalized, now) : null;
   if (fast !== null) return fast;
   const reference = new Date(now);
   // English month names also appear on pages in other languages (and vice versa for en pages

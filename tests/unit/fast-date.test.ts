@@ -49,9 +49,33 @@ describe('fastDate', () => {
     expect(read).toBeGreaterThan(shapes().length * 0.9);
   });
 
+  it('gives chrono’s exact answer for recent relative dates, at any time of day and across a clock change', () => {
+    const amounts = ['1', '2', '3', '7', '13', '30', '45', '120', 'a', 'an', 'one'];
+    const units = ['minute', 'minutes', 'hour', 'hours', 'day', 'days', 'week', 'weeks', 'Day', 'Weeks'];
+    // Noon, late evening, just after midnight, and days around the 2026 clock changes (EU and US).
+    const nows = [NOW, Date.UTC(2026, 10, 28, 23, 45), Date.UTC(2026, 10, 29, 0, 5), Date.UTC(2026, 2, 30, 9, 30), Date.UTC(2026, 2, 9, 3, 30), Date.UTC(2026, 9, 26, 1, 15)];
+    let read = 0;
+    for (const now of nows) {
+      for (const amount of amounts) {
+        for (const unit of units) {
+          const text = `${amount} ${unit} ago`;
+          const fast = fastDate(text, now);
+          const [first] = chrono.en.parse(text, new Date(now));
+          if (fast === null) continue;
+          read += 1;
+          expect(first?.text, text).toBe(text);
+          expect(fast, `${text} at ${new Date(now).toISOString()}`).toBe(first!.start.date().getTime());
+        }
+      }
+    }
+    expect(read).toBeGreaterThan(nows.length * amounts.length * 4);
+    // Without a "now" there is nothing to count back from.
+    expect(fastDate('3 days ago')).toBeNull();
+  });
+
   it('leaves what it does not know to chrono', () => {
-    for (const text of ['3 days ago', 'yesterday', 'Sep 10', '2026-02-30', 'Mon 2026-09-10', '2026-09-10 3:04 PM CET', '2026-09-10 13:04 PM', 'Smarch 3, 2026', '2026-09-10T10:00:00Z']) {
-      expect(fastDate(text), text).toBeNull();
+    for (const text of ['yesterday', '3 months ago', 'in 3 days', '3 days from now', 'Sep 10', '2026-02-30', 'Mon 2026-09-10', '2026-09-10 3:04 PM CET', '2026-09-10 13:04 PM', 'Smarch 3, 2026', '2026-09-10T10:00:00Z']) {
+      expect(fastDate(text, NOW), text).toBeNull();
     }
   });
 
