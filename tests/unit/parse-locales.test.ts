@@ -16,9 +16,13 @@ describe('dates by page locale', () => {
     ['17 Sep 2026', 'en-GB'],
     ['17. September 2026', 'de-DE'],
     ['2026-09-17', 'de-DE'],
-    ['9/17/2026 3:04 PM EST', 'en-US'],
   ])('%s (%s)', (text, locale) => {
     expect(sameDay(parseDate(text, locale, NOW))).toBe(SEP_17.toDateString());
+  });
+
+  it('keeps a stated time zone: the instant, whatever the zone the browser runs in', () => {
+    // 3:04 PM EST is 20:04 UTC: still Sep 17 in New York, already Sep 18 in Kolkata.
+    expect(parseDate('9/17/2026 3:04 PM EST', 'en-US', NOW)).toBe(Date.UTC(2026, 8, 17, 20, 4));
   });
 
   it('reads an ambiguous numeric date in the page order', () => {
