@@ -12,7 +12,7 @@
 // BENCH_PAGES=<regex> keeps only the pages whose name matches; BENCH_BUILD_SUFFIX=x
 // builds into dist-x and dist-demo-x instead (parallel work, and partial runs).
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -25,6 +25,7 @@ import { startFixtureServer, staticSite } from './fixture-server.mjs';
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 // A page load takes ~40 ms and the machine's noise is several ms: the load ratio needs more runs.
 const LOAD_RUNS = Math.max(21, RUNS * 3);
+const SETTLE_MS = Number(process.env.BENCH_SETTLE_MS ?? 150);
 const OUT = resolve('bench-results');
 const SUFFIX = process.env.BENCH_BUILD_SUFFIX || 'bench';
 const USER_BUILD = `dist-${SUFFIX}`;
@@ -353,21 +354,39 @@ function coldStages(samples) {
   return COLD_STAGES.map(([label, from, to]) => ({ label, ms: round(median(samples.map((s) => (s[to] ?? NaN) - (s[from] ?? NaN)))) }));
 }
 
-/** Page load (navigation start to load event end), with and without the extension, alternating. */
-async function measureLoad(ext, base, page) {
-  const tabs = [await ext.context.newPage(), await base.context.newPage()];
-  const times = [[], []];
+/**
+ * Page load (navigation start to load event end) in three browsers, in turn: with the
+ * extension, without it, and with the same extension whose content script is empty (the
+ * floor any content script costs: Chromium's isolated world and injection).
+ */
+async function measureLoad(browsers, page) {
+  const tabs = await Promise.all(browsers.map((side) => side.context.newPage()));
+  const times = tabs.map(() => []);
   for (let run = 0; run < LOAD_RUNS; run += 1) {
-    for (const which of run % 2 ? [1, 0] : [0, 1]) {
+    // Rotate who goes first, so no browser always loads right after another one's.
+    const order = tabs.map((_, i) => (i + run) % tabs.length);
+    for (const which of order) {
       await tabs[which].goto('about:blank');
       await tabs[which].goto(page.url, { waitUntil: 'load' });
-      // Navigation start to the end of the load event: Chromium holds the load event until
-      // document_idle scripts have been injected, so the content script's start counts here.
       times[which].push(await tabs[which].evaluate(() => performance.getEntriesByType('navigation')[0].loadEventEnd));
+      // Each browser settles before the next load: the extension reads the page and its worker
+      // scores it just after the load event, and that work must not land in the next load
+      // measured (another browser's or its own).
+      await new Promise((ok) => setTimeout(ok, SETTLE_MS));
     }
   }
   for (const tab of tabs) await tab.close();
-  return { ext: median(times[0]), base: median(times[1]) };
+  return { ext: median(times[0]), base: median(times[1]), floor: median(times[2]) };
+}
+
+/** A copy of a build whose content script does nothing: the page-load floor of any content script. */
+function emptyContentScriptBuild(build) {
+  const copy = resolve(`${build}-empty-content-script`);
+  rmSync(copy, { recursive: true, force: true });
+  cpSync(resolve(build), copy, { recursive: true });
+  const manifest = JSON.parse(readFileSync(join(copy, 'manifest.json'), 'utf8'));
+  for (const script of manifest.content_scripts ?? []) for (const file of script.js ?? []) writeFileSync(join(copy, file), 'void 0;\n');
+  return copy;
 }
 
 /** CPU profile of a page that mutates heavily: samples split by whose code is on the stack. */
@@ -517,10 +536,12 @@ async function main() {
   const hostMap = Object.fromEntries([...Object.keys(hosts), DEMO_HOST].map((host) => [host, server.port]));
   const extChrome = await spawnChromium({ extensionPath: resolve(BENCH_BUILD), hostMap });
   const baseChrome = await spawnChromium({ extensionPath: null, hostMap });
+  const floorChrome = want('load') ? await spawnChromium({ extensionPath: emptyContentScriptBuild(BENCH_BUILD), hostMap }) : null;
   const results = { pages: [] };
   try {
     const ext = await connect(extChrome.wsEndpoint);
     const base = await connect(baseChrome.wsEndpoint);
+    const floor = floorChrome ? await connect(floorChrome.wsEndpoint) : null;
     await extensionWorker(ext.context);
     const serve = (page) => {
       if (page.file) current = { ...current, [page.site]: page.file };
@@ -531,7 +552,7 @@ async function main() {
       serve(page);
       log(`page ${page.name}`);
       const badge = want('badge') ? await measureBadge(ext, page) : { read: [], first: [], cold: [], warm: [], stages: [], nodes: NaN };
-      const load = want('load') ? await measureLoad(ext, base, page) : { ext: NaN, base: NaN };
+      const load = want('load') && floor ? await measureLoad([ext, base, floor], page) : { ext: NaN, base: NaN, floor: NaN };
       results.pages.push({
         name: page.name,
         url: page.url,
@@ -542,7 +563,9 @@ async function main() {
         badgeWarmMs: round(median(badge.warm)),
         loadMs: round(load.ext),
         loadBaseMs: round(load.base),
+        loadFloorMs: round(load.floor),
         loadRatio: round(load.ext / load.base, 3),
+        loadFloorRatio: round(load.floor / load.base, 3),
         coldStages: coldStages(badge.stages),
       });
     }
@@ -558,6 +581,8 @@ async function main() {
     if (want('load') && results.pages.length) figure('Page load with / without the extension (worst page)', Math.max(...results.pages.map((p) => p.loadRatio)), '×', { max: 1.05, text: '≤ 1.05' });
     if (want('load') && results.pages.length) figure('Page load with / without the extension (median over pages)', median(results.pages.map((p) => p.loadRatio)), '×', { max: 1.05, text: '≤ 1.05' });
     if (want('load') && results.pages.length) figure('Page load: time the extension adds (median over pages)', median(results.pages.map((p) => p.loadMs - p.loadBaseMs)), 'ms');
+    if (want('load') && results.pages.length) figure('Page load with an empty content script / without the extension, for reference: what any content script costs (median over pages)', median(results.pages.map((p) => p.loadFloorRatio)), '×');
+    if (want('load') && results.pages.length) figure('Page load with the extension / with an empty content script (median over pages)', median(results.pages.map((p) => p.loadMs / p.loadFloorMs)), '×');
 
     // 5. Mutation cost.
     if (want('mutation')) {
@@ -688,6 +713,7 @@ async function main() {
     // A profile folder still being written as Chromium exits may refuse removal: not a bench failure.
     await extChrome.close().catch(() => undefined);
     await baseChrome.close().catch(() => undefined);
+    await floorChrome?.close().catch(() => undefined);
     await server.close();
   }
 
@@ -704,9 +730,9 @@ async function main() {
     ...figures.map((f) => `| ${f.name} | ${f.median ?? 'n/a'} ${f.unit} | ${f.budget || '–'} | ${f.meets === null ? '–' : f.meets ? 'yes' : 'no'} |`),
   ].join('\n');
   const perPage = [
-    '| page | elements | read ms | badge cold, never seen ms | badge cold, seen before ms | badge warm ms | load with / without ms | ratio |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- |',
-    ...results.pages.map((p) => `| ${p.name} | ${p.nodes} | ${p.readMs} | ${p.badgeFirstMs} | ${p.badgeColdMs} | ${p.badgeWarmMs} | ${p.loadMs} / ${p.loadBaseMs} | ${p.loadRatio} |`),
+    '| page | elements | read ms | badge cold, never seen ms | badge cold, seen before ms | badge warm ms | load with / without / empty content script ms | ratio | empty content script ratio |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...results.pages.map((p) => `| ${p.name} | ${p.nodes} | ${p.readMs} | ${p.badgeFirstMs} | ${p.badgeColdMs} | ${p.badgeWarmMs} | ${p.loadMs} / ${p.loadBaseMs} / ${p.loadFloorMs} | ${p.loadRatio} | ${p.loadFloorRatio} |`),
   ].join('\n');
   // Where a never-seen deal's cold-start time goes, stage by stage, for each page.
   const staged = results.pages.filter((p) => p.coldStages.some((stage) => stage.ms !== null));
