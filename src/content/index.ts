@@ -6,8 +6,7 @@
  */
 import browser from 'webextension-polyfill';
 import * as v from 'valibot';
-import { adapterFor } from '../adapters/registry';
-import type { RawReading } from '../adapters/types';
+import type { Adapter, RawReading } from '../adapters/types';
 import { BadgeMessageSchema, BadgeStateSchema, lastBadgeKey, type BadgeState, type PageMessage, type Reply } from '../messages';
 import { errorName, ownFrames } from '../storage/diagnostics';
 import { Badge } from './badge';
@@ -16,6 +15,9 @@ import { watchNavigation, watchMutations } from './watch';
 
 const badge = new Badge();
 let view: AbortController | null = null;
+/** The adapters this page's bundle carries (src/content/sites/): one site's, or all. */
+let adapters: readonly Adapter[] = [];
+const adapterFor = (url: URL): Adapter | null => adapters.find((adapter) => adapter.matches(url)) ?? null;
 
 function send(message: PageMessage): Promise<unknown> {
   return browser.runtime.sendMessage(message);
@@ -165,8 +167,11 @@ browser.runtime.onMessage.addListener(
   }),
 );
 
-// Evaluated after the page's load event (src/content/boot.ts).
-guard(() => {
-  watchNavigation(guard(startView));
-  startView();
-})();
+/** Called after the page's load event (src/content/boot.ts), with the adapters of this bundle. */
+export function start(siteAdapters: readonly Adapter[]): void {
+  adapters = siteAdapters;
+  guard(() => {
+    watchNavigation(guard(startView));
+    startView();
+  })();
+}

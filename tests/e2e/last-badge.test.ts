@@ -42,7 +42,8 @@ describe('last known badge', () => {
         if (verdict && seen.at(-1) !== verdict) seen.push(verdict);
       }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-verdict'] });
     });
-    await page.goto(demoUrl('/deals/1103'));
+    // Rendered at once: the page is read as it loads, while the worker it wakes is still starting.
+    await page.goto(demoUrl('/deals/1103?instant'));
     await waitForBadge(page, { deal: DEAL, verdict: 'walk-away', flags: 'no-urgency budget-hidden unresponsive stalled' });
     expect(await page.evaluate(() => (window as unknown as { __verdicts: string[] }).__verdicts)).toEqual(['caution', 'walk-away']);
     expect(await page.locator('walkaway-badge').count()).toBe(1);

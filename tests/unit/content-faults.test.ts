@@ -14,7 +14,11 @@ vi.mock('webextension-polyfill', () => ({
 }));
 
 const read = vi.fn();
-vi.mock('../../src/adapters/registry', () => ({ adapterFor: () => ({ site: 'hubspot', read }) }));
+/** The content script as boot.ts starts it, with one adapter that reads through `read`. */
+async function startContent(): Promise<void> {
+  const { start } = await import('../../src/content/index');
+  start([{ site: 'hubspot', matches: () => true, exampleUrls: [], read }]);
+}
 
 const SECRET = 'Initech is being acquired';
 
@@ -37,7 +41,7 @@ describe('content script faults', () => {
     sendMessage.mockResolvedValue({ ok: true, value: null });
     const pageErrors: unknown[] = [];
     window.addEventListener('error', (event) => pageErrors.push(event));
-    await import('../../src/content/index');
+    await startContent();
     await vi.waitFor(() => expect(sent().some((m) => m['type'] === 'page/diagnostic')).toBe(true));
     expect(sent().find((m) => m['type'] === 'page/diagnostic')).toEqual({
       type: 'page/diagnostic',
@@ -57,7 +61,7 @@ describe('content script faults', () => {
     sendMessage
       .mockRejectedValueOnce(new Error('The message port closed before a response was received.'))
       .mockResolvedValue({ ok: true, value: state });
-    await import('../../src/content/index');
+    await startContent();
     await vi.waitFor(() => expect(document.querySelector('walkaway-badge')?.getAttribute('data-verdict')).toBe('caution'), { timeout: 2_000 });
     const readings = sent().filter((m) => m['type'] === 'page/reading');
     expect(readings).toHaveLength(2);

@@ -1,6 +1,6 @@
 // The one size guard in CI (SPEC section 5: content script at most 25 KB gzipped).
 // npm test builds dist/ before the unit tests; the sizes follow the built import graph.
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -13,14 +13,21 @@ describe('content script size (built dist/)', () => {
     expect(existsSync(join(DIST, 'manifest.json')), 'run `npx vite build` first').toBe(true);
   });
 
-  it('injects one self-contained classic script that imports nothing (vite.config.ts)', () => {
+  it('injects one self-contained classic script per site, which imports nothing (vite.config.ts)', () => {
     const scripts = contentScriptSizes(DIST);
-    expect(scripts.length).toBeGreaterThan(0);
+    expect(scripts.length).toBe(5);
     for (const script of scripts) {
       // A loader importing chunks would hold the page's load event and need web-accessible files.
-      expect(script.files.map((file) => file.path)).toEqual(['content-any-crm.js']);
+      expect(script.files.map((file) => file.path)).toEqual([expect.stringMatching(/^content-[a-z]+\.js$/)]);
       expect(script.raw).toBeGreaterThan(10_000);
     }
+  });
+
+  it('gives each site only its own adapter: every site file is smaller than the one with all adapters', () => {
+    const all = importGraph(DIST, ['content-any-crm.js']).map((path) => path.slice(DIST.length + 1));
+    expect(all).toEqual(['content-any-crm.js']);
+    const allSize = contentScriptSizes(DIST).length ? statSync(join(DIST, 'content-any-crm.js')).size : 0;
+    for (const script of contentScriptSizes(DIST)) expect(script.raw, script.files[0]?.path).toBeLessThan(allSize * 0.8);
   });
 
   it(`ships at most ${CONTENT_BUDGET_GZIP / 1024} KB gzipped to any page`, () => {

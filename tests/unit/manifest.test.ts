@@ -64,11 +64,18 @@ describe('built manifest (dist/, what users install)', () => {
 
   it('exposes no file to web pages (nothing a page could probe for)', () => {
     expect(manifest.web_accessible_resources).toBeUndefined();
-    for (const script of manifest.content_scripts ?? []) {
-      expect(script.js).toEqual(['content-any-crm.js']);
+    const sites = (manifest.content_scripts ?? []).map((script) => {
+      // One self-contained file per site, with that site's adapter only (vite.config.ts).
+      expect(script.js).toHaveLength(1);
+      const site = /^content-(hubspot|salesforce|pipedrive|gmail|outlook|demo)\.js$/.exec(script.js?.[0] ?? '')?.[1];
+      expect(site, String(script.js)).toBeDefined();
+      const hosts: Record<string, RegExp> = { hubspot: /hubspot/, salesforce: /force\.com|salesforce/, pipedrive: /pipedrive/, gmail: /mail\.google/, outlook: /outlook/, demo: /walkaway\.test/ };
+      for (const match of script.matches) expect(match, `${site}: ${match}`).toMatch(hosts[site!]!);
       // Injected before parsing, so it never runs in a task ahead of the load event (src/content/start.ts).
       expect(script.run_at).toBe('document_start');
-    }
+      return site;
+    });
+    expect(sites).toEqual(['hubspot', 'salesforce', 'pipedrive', 'gmail', 'outlook']);
   });
 
   it('has a strict content security policy for its pages', () => {
