@@ -18,7 +18,8 @@ export function boot(loadAdapters: () => Promise<readonly Adapter[]>): void {
     // Chromium stops an idle worker; a stopped one takes ~100 ms to start and open its database
     // (docs/PERFORMANCE.md, "Cold start"). Asked now, it starts while ./index is evaluated and
     // the page is read, instead of after. The page sends the worker a message anyway (a reading
-    // or "no deal"), so this starts no worker that would not have started.
+    // or "no deal"), so this starts no worker that would not have started. chrome.* directly:
+    // the polyfill is among the modules not evaluated yet.
     chrome.runtime.sendMessage(wake).catch(() => undefined);
     // A failure there has nowhere to go but the console: it must not reach the host page.
     Promise.all([import('./index'), loadAdapters()])

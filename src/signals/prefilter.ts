@@ -9,11 +9,12 @@
  * passes may still not match.
  *
  * Conservative by construction: any syntax it does not know gives null (always run the regexp).
- * It runs at module load on a cold worker, in the interpreter (~7 ms for the phrase table), so
- * it reads cheaply: one pass pairs the parentheses, plain alternatives "(?:a|b)" are split
- * natively, optional groups and lookarounds are skipped unread (they add nothing), an
- * alternative is read only until it has a good candidate, the string sets stay small, and loops
- * are indexed (for...of and callbacks allocate in the interpreter).
+ * For the phrase table it runs at build time (scripts/phrase-literals.mjs writes the results to
+ * phrase-literals.ts); in the worker only for an entry that table lacks. It was first written to
+ * run at every worker start, hence its thrift: one pass pairs the parentheses, plain
+ * alternatives "(?:a|b)" are split natively, optional groups and lookarounds are skipped unread
+ * (they add nothing), an alternative is read only until it has a good candidate, and the
+ * string sets stay small.
  */
 
 /** A set of strings (a duplicate does no harm). */
