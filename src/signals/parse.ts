@@ -11,6 +11,7 @@
 import * as de from 'chrono-node/de';
 import * as en from 'chrono-node/en';
 import { fastDate } from './fast-date';
+import { DECIMAL_COMMA_LANGUAGES, REGIONS_WITH_OTHER_SEPARATOR } from './decimal-separators';
 
 export const DAY_MS = 86_400_000;
 
@@ -148,13 +149,21 @@ const MULTIPLIERS: ReadonlyArray<readonly [RegExp, number]> = [
   [/^(?:b|B|bn|Bn|billion|billions|Mrd\.?)(?![A-Za-z])/, 1e9],
 ];
 
-function decimalSeparatorOf(locale: string): '.' | ',' {
+/**
+ * The locale's decimal separator, from a table derived from ICU (./decimal-separators.ts), not
+ * from Intl.NumberFormat: a freshly started worker's first NumberFormat loads ICU's number data
+ * (~15 ms of a cold badge). Intl.Locale only parses the tag (and maps aliases such as "iw").
+ */
+export function decimalSeparatorOf(locale: string): '.' | ',' {
+  let language: string;
+  let region: string | undefined;
   try {
-    const part = new Intl.NumberFormat(locale).formatToParts(1.5).find((p) => p.type === 'decimal');
-    return part?.value === ',' ? ',' : '.';
+    ({ language, region } = new Intl.Locale(locale));
   } catch {
     return '.';
   }
+  const comma = DECIMAL_COMMA_LANGUAGES.has(language) !== REGIONS_WITH_OTHER_SEPARATOR.has(`${language}-${region ?? ''}`);
+  return comma ? ',' : '.';
 }
 
 /** Turns "1.234,56" / "1,234.56" / "120 000" into a number, reading separators by locale. */
