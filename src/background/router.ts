@@ -15,7 +15,7 @@ export interface RouterDeps {
   service: Service;
   data: DataHandlers;
   /** Resolves once the database is seeded; messages wait for it. */
-  ready: Promise<void>;
+  ready: Promise<unknown>;
   extensionId: string;
   /** chrome-extension://<id>/ */
   extensionOrigin: string;

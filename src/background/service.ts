@@ -53,10 +53,18 @@ export function badgeState(title: string, dealKey: string, assessment: Assessmen
   };
 }
 
-export function createService(repo: Repository, platform: Platform): Service {
+/** `firstConfig`: settings already being read at the worker's start (Repository.ensureSeeded). */
+export function createService(repo: Repository, platform: Platform, firstConfig?: Promise<Config>): Service {
   // Settings are read on nearly every message; cached until the rep saves new ones.
-  let config: Config | null = null;
-  const loadConfig = async (): Promise<Config> => (config ??= await repo.loadSettings());
+  let config: Promise<Config> | null = firstConfig ?? null;
+  const loadConfig = (): Promise<Config> => {
+    const pending = (config ??= repo.loadSettings());
+    // A failed read is not kept: the next message reads again.
+    pending.catch(() => {
+      if (config === pending) config = null;
+    });
+    return pending;
+  };
   // The last reading could not be stored (quota): the popup says so too. In memory only:
   // a restarted worker forgets it, and the next reading sets it again if still full.
   let storageWarning: string | null = null;
@@ -117,7 +125,12 @@ export function createService(repo: Repository, platform: Platform): Service {
   return {
     async onReading(reading, visitId, tabId) {
       mark('reading-in');
-      const cfg = await loadConfig();
+      // Independent reads, started together: a cold worker's first reading waits on each.
+      const [cfg, previousCloseDates, answers] = await Promise.all([
+        loadConfig(),
+        repo.previousCloseDates(reading.dealKey),
+        repo.answersFor(reading.dealKey),
+      ]);
       mark('config');
       // Settings stored before a site existed lack it: on by default, like a fresh install.
       if (cfg.settings.sites[reading.site] === false) {
@@ -127,12 +140,10 @@ export function createService(repo: Repository, platform: Platform): Service {
         return { ok: true, value: null };
       }
       const now = platform.now();
-      const previousCloseDates = await repo.previousCloseDates(reading.dealKey);
       const facts = keepOnlyEvidence(
         toFacts(reading, { now, ownEmails: cfg.settings.ownEmails, previousCloseDates }),
         cfg.checklist,
       );
-      const answers = await repo.answersFor(facts.dealKey);
       const threads = isThread(facts.site) ? [] : await linkedDeals(repo, facts);
       const assessment = assess(withThreads(facts, threads), cfg.checklist, answers, cfg.settings, now);
       mark('assessed');
@@ -244,18 +255,19 @@ export function createService(repo: Repository, platform: Platform): Service {
       const checked = validateSettings(settingsInput, checklistInput);
       if (!checked.ok) return { ok: false, error: 'Some values are not valid; nothing was saved.', fieldErrors: checked.fieldErrors };
       await repo.saveSettings(checked.settings, checked.checklist);
-      config = { settings: checked.settings, checklist: checked.checklist };
+      const saved: Config = { settings: checked.settings, checklist: checked.checklist };
+      config = Promise.resolve(saved);
       // Open deals re-score at once so their badges follow the new thresholds.
       const openKeys = new Set<string>();
       for (const key of await platform.openDealKeys()) openKeys.add(key);
       for (const key of openKeys) {
         const deal = await repo.getDeal(key);
         if (!deal) continue;
-        const assessment = await rescore(deal, config);
+        const assessment = await rescore(deal, saved);
         await repo.updateAssessment(key, assessment);
-        await pushToTabs(deal, assessment, config.checklist);
+        await pushToTabs(deal, assessment, saved.checklist);
       }
-      return { ok: true, value: { settings: config.settings, checklist: config.checklist } };
+      return { ok: true, value: { settings: saved.settings, checklist: saved.checklist } };
     },
   };
 }

@@ -21,12 +21,22 @@ export interface ReadingToRecord {
 export class Repository {
   constructor(readonly db: WalkAwayDb) {}
 
-  /** Seeds the twelve items and default settings when missing (first install, or after erase). */
-  async ensureSeeded(): Promise<void> {
+  /**
+   * Settings and checklist, after seeding the twelve items and default settings when missing
+   * (first install, or after erase). Read-only when nothing is missing: the worker calls this
+   * at every start, and a read-write transaction there cost its first reading a few ms.
+   */
+  async ensureSeeded(): Promise<{ settings: Settings; checklist: ChecklistItem[] }> {
+    const stored = await this.db.transaction('r', this.db.checklist, this.db.settings, async () => ({
+      record: await this.db.settings.get('settings'),
+      checklist: await this.db.checklist.orderBy('order').toArray(),
+    }));
+    if (stored.record && stored.checklist.length > 0) return { settings: stored.record.value, checklist: stored.checklist };
     await this.db.transaction('rw', this.db.checklist, this.db.settings, async () => {
       if ((await this.db.checklist.count()) === 0) await this.db.checklist.bulkAdd(defaultChecklist());
       if (!(await this.db.settings.get('settings'))) await this.db.settings.add({ key: 'settings', value: defaultSettings() });
     });
+    return this.loadSettings();
   }
 
   async loadSettings(): Promise<{ settings: Settings; checklist: ChecklistItem[] }> {

@@ -79,6 +79,22 @@ beforeEach(async () => {
 });
 
 describe('worker service', () => {
+  it('scores its first reading with the settings read at start, and reads again after a failed read', async () => {
+    const repo = new Repository(db);
+    const stored = await repo.loadSettings();
+    // Settings read at start (Repository.ensureSeeded) are used as they are: here 3 days in a stage is stalled.
+    const strict = { ...stored, settings: { ...stored.settings, thresholds: { ...stored.settings.thresholds, stalledDaysInStage: 3 } } };
+    const primed = createService(repo, platform, Promise.resolve(strict));
+    const reply = await primed.onReading(crowdedDeal(), 'visit-0001', 7);
+    expect(reply.ok && reply.value?.flags).toContain('stalled');
+    const usual = await service.onReading(crowdedDeal(), 'visit-0002', 8);
+    expect(usual.ok && usual.value?.flags).not.toContain('stalled');
+    // A start-up read that failed is not kept: the next message reads the database.
+    const failed = createService(repo, platform, Promise.reject(new Error('database closed')));
+    await expect(failed.getSettings()).rejects.toThrow('database closed');
+    expect(await failed.getSettings()).toEqual({ ok: true, value: stored });
+  });
+
   it('scores a reading, stores it, remembers the tab and sets the toolbar badge', async () => {
     const reply = await service.onReading(crowdedDeal(), 'visit-0001', 7);
     expect(reply).toMatchObject({ ok: true, value: { dealKey: 'demo:deal-1077', verdict: 'caution', flags: ['crowded-field'] } });

@@ -110,6 +110,23 @@ describe('Repository', () => {
     expect(settings).toEqual(defaultSettings());
   });
 
+  it('gives back the stored settings at start, and writes only when something is missing', async () => {
+    const custom = { ...defaultSettings(), thresholds: { ...defaultSettings().thresholds, stalledDaysInStage: 45 } };
+    const checklist = defaultChecklist().map((item, i) => (i === 0 ? { ...item, weight: 3 } : item));
+    await repo.saveSettings(custom, checklist);
+    const writes: string[] = [];
+    db.settings.hook('creating', () => void writes.push('settings'));
+    db.checklist.hook('creating', () => void writes.push('checklist'));
+    expect(await repo.ensureSeeded()).toEqual({ settings: custom, checklist });
+    expect(writes).toEqual([]);
+    // After an erase left the checklist empty, it seeds it again and says so.
+    await db.checklist.clear();
+    const reseeded = await repo.ensureSeeded();
+    expect(reseeded.checklist.map((i) => i.id)).toEqual(defaultChecklist().map((i) => i.id));
+    expect(reseeded.settings).toEqual(custom);
+    expect(writes.filter((w) => w === 'checklist')).toHaveLength(defaultChecklist().length);
+  });
+
   it('counts a visit once per page view and keeps one snapshot per view', async () => {
     const facts = makeFacts({ dealKey: 'demo:deal-1' });
     const base = { facts, assessment: makeAssessment(), url: 'https://demo.walkaway.test/deals/1' };
