@@ -4,7 +4,7 @@
  * by the options page (explains a bad address next to the field) and the worker (which
  * only registers the content script for origins that pass the same rules).
  */
-import { genericAdapter } from './generic';
+import { genericKeyOf } from './generic-urls';
 
 export type CrmAddress = { ok: true; origin: string; pattern: string } | { ok: false; message: string };
 
@@ -27,7 +27,7 @@ export function parseCrmAddress(typed: string): CrmAddress {
   }
   if (url.username || url.password) return { ok: false, message: 'Leave out the user name and password.' };
   if (!HOST.test(url.hostname)) return { ok: false, message: 'Enter a host name, like crm.example.com (not an IP address).' };
-  if (!genericAdapter.matches(new URL(`${url.origin}/`))) {
+  if (genericKeyOf(new URL(`${url.origin}/`)) === null) {
     return { ok: false, message: 'Walk Away already reads this site (or never reads it); see Sites above.' };
   }
   return { ok: true, origin: url.origin, pattern: `${url.origin}/*` };

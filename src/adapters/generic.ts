@@ -9,10 +9,7 @@
 import { FALLBACK_TIMELINE, assembleReading, fieldsByName, readTimeline, setField, timelineUnderHeading } from './crm-parts';
 import { mergeFields, readText, readValue } from './label-reader';
 import type { Adapter, FieldName, RawReading } from './types';
-
-/** Hosts that have their own adapter (or none on purpose): never read generically. */
-const KNOWN_HOSTS =
-  /(?:^|\.)(?:hubspot\.com|force\.com|salesforce\.com|pipedrive\.com|google\.com|office\.com|live\.com|cloud\.microsoft|walkaway\.test)$/;
+import { genericKeyOf as keyOf } from './generic-urls';
 
 /** Dated hooks, newest first. */
 const SELECTORS = {
@@ -53,13 +50,6 @@ const NAMES: Readonly<Record<string, FieldName>> = {
 
 const DEAL_FIELDS: readonly FieldName[] = ['stage', 'closeDate', 'amount', 'pipeline', 'nextStep', 'daysInStage'];
 const HISTORY_HEADING = /^(?:history|activities|activity|activity stream|stream|chatter|verlauf|aktivitäten)$/i;
-
-function keyOf(url: URL): string | null {
-  if (url.protocol !== 'https:' || KNOWN_HOSTS.test(url.hostname)) return null;
-  // Path, query and hash: SuiteCRM names the record in the query, EspoCRM and old Odoo in the hash.
-  const rest = `${url.pathname}${url.search}${url.hash}`.replace(/\s+/g, '').slice(0, 250);
-  return `generic:${url.host}:${rest}`;
-}
 
 function readHooks(doc: Document): Partial<Record<FieldName, string>> {
   const fields = mergeFields(

@@ -16,7 +16,6 @@
  */
 
 import { PHRASE_LITERALS } from './phrase-literals';
-import { requiredLiterals } from './prefilter';
 
 /** The checklist items that buyer phrases can flag. */
 export const PHRASE_ITEMS = [
@@ -250,14 +249,14 @@ const prefilteredInOrder: RegExp[] = [];
 /**
  * The literals come from a table made at build time (scripts/phrase-literals.mjs): derived here,
  * they cost a cold worker ~20 ms at start. An entry made for a source of another length is stale
- * (a pattern edited without regenerating; tests/unit/prefilter.test.ts fails then), and is derived
- * here instead.
+ * (a pattern edited without regenerating; tests/unit/prefilter.test.ts fails then): that regexp
+ * then runs on every sentence, slower but with the same matches. So the worker does not carry
+ * the prefilter's derivation (./prefilter.ts) at all.
  */
 function prefiltered(regex: RegExp): Prefiltered {
   const entry = PHRASE_LITERALS[prefilteredInOrder.length];
   prefilteredInOrder.push(regex);
-  const literals = entry && entry[0] === regex.source.length ? entry[1] : requiredLiterals(regex.source, regex.flags);
-  return { regex, literals };
+  return { regex, literals: entry && entry[0] === regex.source.length ? entry[1] : null };
 }
 
 /** For scripts/phrase-literals.mjs and the tests: the regexps whose literals PHRASE_LITERALS holds. */
