@@ -270,19 +270,24 @@ async function sendToTarget(browser, match, method, params = {}) {
 // ---------------------------------------------------------------------------------------
 // Measurements
 
-/**
- * Waits for the page-world observer's badge time by polling with plain evaluations:
- * Playwright's waitForFunction first injects its own large utility script into the page,
- * whose compilation on the page's main thread would land inside the time being measured.
- */
+/** The page-world observer's badge time (watchBadge). */
 async function badgeShownAt(tab, timeout = 15_000) {
+  return pollPage(tab, () => window.__walkawayBadgeAt ?? null, 'badge', timeout);
+}
+
+/**
+ * Polls a page-world value with plain evaluations until it is set. Not Playwright's
+ * `waitForFunction`: it first injects its own 300 KB script, which the page's main thread
+ * compiles inside the time being measured.
+ */
+async function pollPage(tab, read, what, timeout) {
   const until = Date.now() + timeout;
   while (Date.now() < until) {
-    const at = await tab.evaluate(() => window.__walkawayBadgeAt ?? null);
+    const at = await tab.evaluate(read);
     if (at !== null) return at;
     await new Promise((ok) => setTimeout(ok, 10));
   }
-  throw new Error(`no badge within ${timeout} ms on ${tab.url()}`);
+  throw new Error(`no ${what} within ${timeout} ms on ${tab.url()}`);
 }
 
 /** The stages of a cold start, in the page's time: where the never-seen-deal figure goes. */
@@ -524,8 +529,7 @@ async function timeToSelector(context, url, selector) {
     }).observe(document, { childList: true, subtree: true });
   }, selector);
   await tab.goto(url);
-  await tab.waitForFunction(() => window.__walkawayShownAt, null, { timeout: 20_000 });
-  const ms = await tab.evaluate(() => window.__walkawayShownAt);
+  const ms = await pollPage(tab, () => window.__walkawayShownAt ?? null, selector, 20_000);
   return { tab, ms };
 }
 
