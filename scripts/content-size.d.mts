@@ -13,3 +13,4 @@ export declare function importGraph(root: string, entries: string[]): string[];
 export declare function contentScriptSizes(root: string): Array<ContentSize & { matches: string[] }>;
 export declare function matchesPattern(pattern: string, href: string): boolean;
 export declare function contentSizeFor(root: string, href: string): ContentSize;
+export declare function pageScripts(html: string): string[];

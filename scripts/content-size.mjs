@@ -31,6 +31,11 @@ function importsOf(root, file) {
   return found.filter((path) => normalize(path).startsWith(root) && /\.(m?js|css)$/.test(path) && existsSync(path));
 }
 
+/** The scripts an HTML page of the build loads: `<script src>` and `<link href>` to .js files, relative to the build's root. */
+export function pageScripts(html) {
+  return [...html.matchAll(/<(?:script|link)\b[^>]*\b(?:src|href)="\/?([^"]+\.js)"/g)].map((match) => match[1]);
+}
+
 /** Every file reachable from the entries, in discovery order (entries first). */
 export function importGraph(root, entries) {
   const base = resolve(root);

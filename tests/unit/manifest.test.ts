@@ -3,8 +3,9 @@
  * host never reaches the build a user installs. Reads dist/ (npm test builds first).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { importGraph, pageScripts } from '../../scripts/content-size.mjs';
 
 const ALLOWED_HOSTS = [
   'https://*.hubspot.com/*',
@@ -33,6 +34,7 @@ interface Manifest {
   host_permissions?: string[];
   content_scripts?: Array<{ matches: string[]; js?: string[]; run_at?: string }>;
   content_security_policy?: { extension_pages?: string };
+  background?: { service_worker: string; type?: string };
   externally_connectable?: unknown;
 }
 
@@ -96,6 +98,30 @@ describe('demo build (dist-demo/, for npm start and the e2e tests)', () => {
 });
 
 describe('built code (dist/)', () => {
+  it('starts the worker from one self-contained classic script (faster cold starts, docs/PERFORMANCE.md)', () => {
+    const { background } = load(USER_DIR);
+    expect(background).toEqual({ service_worker: 'service-worker.js' });
+    const graph = importGraph(USER_DIR, ['service-worker.js']);
+    expect(graph).toHaveLength(1);
+    const code = readFileSync(join(USER_DIR, 'service-worker.js'), 'utf8');
+    expect(code).not.toMatch(/^\s*import[\s{*]|\bimport\s*\(|\bexport\s*[{*]/m);
+    expect(code.length).toBeGreaterThan(100_000);
+  });
+
+  it('ships no script that nothing loads', () => {
+    const manifest = load(USER_DIR);
+    const files = readdirSync(USER_DIR, { recursive: true, encoding: 'utf8' });
+    const entries = [
+      ...files.filter((name) => name.endsWith('.html')).flatMap((name) => pageScripts(readFileSync(join(USER_DIR, name), 'utf8'))),
+      ...(manifest.content_scripts ?? []).flatMap((script) => script.js ?? []),
+      manifest.background?.service_worker ?? '',
+      'content-any-crm.js',
+    ];
+    const used = new Set(importGraph(USER_DIR, entries).map((path) => relative(resolve(USER_DIR), path)));
+    expect(files.filter((name) => name.endsWith('.js') && !used.has(name))).toEqual([]);
+    expect(pageScripts('<script type="module" crossorigin src="/assets/popup-x.js"></script><link rel="modulepreload" href="/assets/a.js">')).toEqual(['assets/popup-x.js', 'assets/a.js']);
+  });
+
   it('evaluates no strings as code and loads nothing remote', () => {
     const files = readdirSync(USER_DIR, { recursive: true, encoding: 'utf8' }).filter((name) => /\.(js|mjs|html)$/.test(name));
     expect(files.length).toBeGreaterThan(3);
