@@ -27,6 +27,7 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const LOAD_RUNS = Math.max(21, RUNS * 3);
 const SETTLE_MS = Number(process.env.BENCH_SETTLE_MS ?? 150);
 const INJECTION_LOADS = 9;
+const BLANK_PAGE = 'bench-blank.html';
 const OUT = resolve('bench-results');
 const SUFFIX = process.env.BENCH_BUILD_SUFFIX || 'bench';
 const USER_BUILD = `dist-${SUFFIX}`;
@@ -680,11 +681,18 @@ async function main() {
       const popupTimes = [];
       const optionsTimes = [];
       const pipelineTimes = [];
+      // The floor any extension page pays before its own code runs: a blank page written into
+      // the benchmark build (Chromium reads an unpacked extension's files when asked for them).
+      writeFileSync(resolve(BENCH_BUILD, BLANK_PAGE), '<!doctype html><html><head><meta charset="utf-8"><title>blank</title></head><body><p data-testid="blank">blank</p></body></html>\n');
+      const blankTimes = [];
       const hasPipeline = existsSync(resolve(BENCH_BUILD, 'src/ui/pipeline/index.html'));
       for (let run = 0; run < RUNS; run += 1) {
         const popup = await timeToSelector(ext.context, `${origin}/src/ui/popup/index.html?tab=${tabId}`, '[data-testid=verdict]');
         popupTimes.push(popup.ms);
         await popup.tab.close();
+        const blank = await timeToSelector(ext.context, `${origin}/${BLANK_PAGE}`, '[data-testid=blank]');
+        blankTimes.push(blank.ms);
+        await blank.tab.close();
         const options = await timeToSelector(ext.context, `${origin}/src/ui/options/index.html`, '[data-testid=save]');
         optionsTimes.push(options.ms);
         await options.tab.close();
@@ -713,6 +721,7 @@ async function main() {
       figure('Popup: navigation to verdict shown, 10,000 deals / 100,000 snapshots', median(popupTimes), 'ms', { max: 50, text: '< 50 ms' });
       figure('Popup: its deal query (ui/tab-deal round trip), same database', median(queryTimes), 'ms', { max: 50, text: '< 50 ms' });
       figure('Options page: navigation to settings form, same database', median(optionsTimes), 'ms');
+      figure('Extension page floor, for reference: a blank page of the same extension, navigation to its text', median(blankTimes), 'ms');
       if (hasPipeline) figure('Pipeline: navigation to first screen of rows, same database', median(pipelineTimes), 'ms', { max: 300, text: '< 300 ms' });
       else notes.push('No pipeline page in this build: its first-screen budget was not measured.');
 
