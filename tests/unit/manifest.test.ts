@@ -108,6 +108,16 @@ describe('built code (dist/)', () => {
     expect(code.length).toBeGreaterThan(100_000);
   });
 
+  it('gives each extension page one self-contained classic script, deferred', () => {
+    for (const page of ['popup', 'options', 'pipeline']) {
+      const html = readFileSync(join(USER_DIR, 'src/ui', page, 'index.html'), 'utf8');
+      expect(pageScripts(html), page).toEqual([`assets/${page}.js`]);
+      expect(html, page).toContain(`<script defer src="/assets/${page}.js"></script>`);
+      expect(html, page).not.toMatch(/type="module"|modulepreload/);
+      expect(importGraph(USER_DIR, [`assets/${page}.js`]), page).toHaveLength(1);
+    }
+  });
+
   it('ships no script that nothing loads', () => {
     const manifest = load(USER_DIR);
     const files = readdirSync(USER_DIR, { recursive: true, encoding: 'utf8' });
