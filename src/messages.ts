@@ -77,6 +77,9 @@ export const BadgeStateSchema = v.object({
 });
 export type BadgeState = v.InferOutput<typeof BadgeStateSchema>;
 
+/** worker -> content: the successful answer to `page/reading` (null: the site is switched off). */
+export const ReadingReplySchema = v.object({ ok: v.literal(true), value: v.nullable(BadgeStateSchema) });
+
 /**
  * Where the worker keeps each deal's last badge in storage.local (the one piece of the
  * protocol that is read rather than sent): the content script validates it like a message.

@@ -7,7 +7,7 @@
 import browser from 'webextension-polyfill';
 import * as v from 'valibot';
 import type { Adapter, RawReading } from '../adapters/types';
-import { BadgeMessageSchema, BadgeStateSchema, lastBadgeKey, type BadgeState, type PageMessage, type Reply } from '../messages';
+import { BadgeMessageSchema, BadgeStateSchema, lastBadgeKey, ReadingReplySchema, type BadgeState, type PageMessage } from '../messages';
 import { errorName, ownFrames } from '../storage/diagnostics';
 import { Badge } from './badge';
 import { revealMessage } from './reveal';
@@ -48,6 +48,16 @@ async function lastKnownBadge(dealKey: string): Promise<BadgeState | null> {
   const stored = (await browser.storage.local.get(key))[key];
   const parsed = v.safeParse(BadgeStateSchema, stored);
   return parsed.success && parsed.output.dealKey === dealKey ? parsed.output : null;
+}
+
+/**
+ * The worker's answer to a reading, validated like every message: a badge state, null (the
+ * site is switched off: no badge), or undefined for anything else (an error, or a malformed
+ * answer, which changes nothing on the page).
+ */
+function badgeFromReply(reply: unknown): BadgeState | null | undefined {
+  const parsed = v.safeParse(ReadingReplySchema, reply);
+  return parsed.success ? parsed.output.value : undefined;
 }
 
 /** The adapter of the current view, for diagnostics; reports are capped per page load. */
@@ -138,9 +148,9 @@ function startView(): void {
         if (state && !answered) show(state);
       }, report);
     }
-    const reply = (await sendRetrying({ type: 'page/reading', visitId, reading })) as Reply<BadgeState | null> | undefined;
+    const state = badgeFromReply(await sendRetrying({ type: 'page/reading', visitId, reading }));
     answered = true;
-    if (reply?.ok) show(reply.value);
+    if (state !== undefined) show(state);
   });
 
   watchMutations(read, signal, badge.host, () => lastSent === '');

@@ -67,4 +67,18 @@ describe('content script faults', () => {
     expect(readings).toHaveLength(2);
     expect(readings[1]).toEqual(readings[0]);
   });
+
+  it('a malformed answer to a reading is dropped: no badge, nothing thrown into the page', async () => {
+    const reading = { site: 'hubspot', dealKey: 'hubspot:1:3', url: location.href, title: 'Deal', fields: {}, missing: [], contacts: [], activities: [], messages: [], locale: 'en' };
+    read.mockReturnValue(reading);
+    const malformed = { dealKey: 'hubspot:1:3', title: 'Deal', verdict: 'evil', flags: ['<img src=x>'], flagged: [], unknownReasons: [] };
+    sendMessage.mockResolvedValue({ ok: true, value: malformed });
+    const pageErrors: unknown[] = [];
+    window.addEventListener('error', (event) => pageErrors.push(event));
+    await startContent();
+    await vi.waitFor(() => expect(sent().some((m) => m['type'] === 'page/reading')).toBe(true));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(document.querySelector('walkaway-badge[data-verdict]')).toBeNull();
+    expect(pageErrors).toEqual([]);
+  });
 });
