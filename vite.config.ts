@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build, defineConfig, type Plugin } from 'vite';
 import baseManifest from './manifest.json' with { type: 'json' };
-import { importGraph, pageScripts } from './scripts/content-size.mjs';
+import { filesInUse, importGraph, pageScripts } from './scripts/content-size.mjs';
 import { DEMO_ORIGIN_PATTERN } from './scripts/demo-origin.mjs';
 
 /**
@@ -135,16 +135,8 @@ function useClassicPageScript(outDir: string, page: string): void {
  */
 function dropUnusedChunks(outDir: string): void {
   const root = resolve(outDir);
-  const files = readdirSync(root, { recursive: true, encoding: 'utf8' });
-  const manifest = JSON.parse(readFileSync(join(root, 'manifest.json'), 'utf8')) as BuiltManifest;
-  const entries = [
-    ...files.filter((file) => file.endsWith('.html')).flatMap((file) => pageScripts(readFileSync(join(root, file), 'utf8'))),
-    ...(manifest.content_scripts ?? []).flatMap((script) => script.js ?? []),
-    ...(manifest.background ? [manifest.background.service_worker] : []),
-    ANY_CRM_SCRIPT,
-  ];
-  const used = new Set(importGraph(root, entries));
-  for (const file of files) if (file.endsWith('.js') && !used.has(join(root, file))) rmSync(join(root, file));
+  const used = filesInUse(root, [ANY_CRM_SCRIPT]);
+  for (const file of readdirSync(root, { recursive: true, encoding: 'utf8' })) if (file.endsWith('.js') && !used.has(file)) rmSync(join(root, file));
 }
 
 function useClassicWorker(outDir: string): void {

@@ -14,3 +14,4 @@ export declare function contentScriptSizes(root: string): Array<ContentSize & { 
 export declare function matchesPattern(pattern: string, href: string): boolean;
 export declare function contentSizeFor(root: string, href: string): ContentSize;
 export declare function pageScripts(html: string): string[];
+export declare function filesInUse(root: string, alsoLoaded?: string[]): Set<string>;

@@ -2,7 +2,7 @@
 // chunk they import, followed through the built import graph (static imports, dynamic
 // import() and a loader's chrome.runtime.getURL("...")). Shared by the
 // benchmark (scripts/bench.mjs) and the CI size guard (tests/unit/content-size.test.ts).
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, normalize, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
@@ -34,6 +34,24 @@ function importsOf(root, file) {
 /** The scripts an HTML page of the build loads: `<script src>` and `<link href>` to .js files, relative to the build's root. */
 export function pageScripts(html) {
   return [...html.matchAll(/<(?:script|link)\b[^>]*\b(?:src|href)="\/?([^"]+\.js)"/g)].map((match) => match[1]);
+}
+
+/**
+ * Every file of a built extension that something loads (paths relative to `root`): the
+ * extension pages' scripts, the manifest's content scripts and worker, `alsoLoaded` (scripts
+ * registered at run time), and all they import. Used to drop, and to test for, unused chunks.
+ */
+export function filesInUse(root, alsoLoaded = []) {
+  const base = resolve(root);
+  const manifest = JSON.parse(readFileSync(join(base, 'manifest.json'), 'utf8'));
+  const pages = readdirSync(base, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.html'));
+  const entries = [
+    ...pages.flatMap((file) => pageScripts(readFileSync(join(base, file), 'utf8'))),
+    ...(manifest.content_scripts ?? []).flatMap((script) => script.js ?? []),
+    ...(manifest.background ? [manifest.background.service_worker] : []),
+    ...alsoLoaded,
+  ];
+  return new Set(importGraph(base, entries).map((path) => relative(base, path)));
 }
 
 /** Every file reachable from the entries, in discovery order (entries first). */

@@ -447,7 +447,7 @@ export function vendorCountIn(normalized: string): { count: number; index: numbe
 const COMPILED = (Object.entries(PHRASE_PATTERNS) as Array<[Exclude<PhraseKind, 'crowded-field'>, PhrasePattern[]]>).map(
   ([kind, patterns]) => ({
     kind,
-    // Literals from the expanded, word-bounded source, once: what the prefilter checks per sentence.
+    // Each with its literals from the build-time table: what the prefilter checks per sentence.
     patterns: patterns.map((pattern) => ({ ...prefiltered(compile(pattern.source)), negatable: pattern.negatable !== false })),
   }),
 );
