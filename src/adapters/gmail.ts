@@ -66,19 +66,25 @@ function messageElements(doc: Document): Element[] {
   return messageContainers(doc).filter((container) => emailIn(container.querySelector(SELECTORS.sender_2025)?.getAttribute('email')) !== '');
 }
 
+/** A body's lines without the quoted earlier messages (one object: read for every message). */
+const BODY_TEXT = { lines: true, skip: SELECTORS.quoted_2025, max: MAX_BODY_CHARS } as const;
+
 function readMessage(container: Element): RawMessage | null {
   const sender = container.querySelector(SELECTORS.sender_2025);
   const fromEmail = emailIn(sender?.getAttribute('email'));
   if (!fromEmail) return null; // without a sender we can't tell whose touch it was
-  const toEmails = emailsIn([...container.querySelectorAll(SELECTORS.recipients_2025)].map((el) => el.getAttribute('email') ?? '').join(' '));
+  const recipients = new Set<string>();
+  for (const el of container.querySelectorAll(SELECTORS.recipients_2025)) {
+    for (const email of emailsIn(el.getAttribute('email'))) recipients.add(email);
+  }
   // Only an expanded message shows its body; a collapsed one still counts for dates and direction.
   const body = container.matches('div.adn') ? container.querySelector(SELECTORS.body_2025) : null;
   return {
     fromEmail,
     fromName: (sender?.getAttribute('name') ?? '').trim().slice(0, 300),
-    toEmails,
+    toEmails: [...recipients],
     date: mailDate(container.querySelector(SELECTORS.date_2025)?.getAttribute('title')),
-    body: body ? readText(body, { lines: true, skip: SELECTORS.quoted_2025, max: MAX_BODY_CHARS }) : '',
+    body: body ? readText(body, BODY_TEXT) : '',
     direction: 'unknown',
   };
 }

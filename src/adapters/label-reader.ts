@@ -219,6 +219,20 @@ export interface TextOptions {
 }
 
 /**
+ * The same string object for the same extra selector: the DOM converts a selector string it
+ * has not seen before (a new one each call) before it can find it in its cache.
+ */
+const skipSelectors = new Map<string, string>();
+function skipSelector(extra: string): string {
+  let selector = skipSelectors.get(extra);
+  if (selector === undefined) {
+    selector = `${IGNORED}, ${extra}`;
+    skipSelectors.set(extra, selector);
+  }
+  return selector;
+}
+
+/**
  * Visible text of an element (or a shadow root): hidden parts and our badge skipped,
  * words kept apart at block edges (textContent runs "<div>a</div><div>b</div>"
  * together), list items joined with commas, capped while walking so a huge element
@@ -226,7 +240,7 @@ export interface TextOptions {
  */
 export function readText(el: Node, options: TextOptions = {}): string {
   const max = options.max ?? MAX_VALUE_CHARS;
-  const skip = options.skip ? `${IGNORED}, ${options.skip}` : IGNORED;
+  const skip = options.skip ? skipSelector(options.skip) : IGNORED;
   const blockEdge = options.lines ? '\n' : ' ';
   let out = '';
   // Whether the walk is inside a <pre>, tracked on the way down (not a closest() per text node).
@@ -234,8 +248,9 @@ export function readText(el: Node, options: TextOptions = {}): string {
     if (out.length > max) return;
     if (node.nodeType === 3) {
       // Line breaks in the HTML source are spaces on screen, except in <pre>.
+      // (Other whitespace runs are collapsed once at the end; only a line break needs it here.)
       const data = node.nodeValue ?? '';
-      out += options.lines && !inPre ? data.replace(/\s+/g, ' ') : data;
+      out += options.lines && !inPre && data.includes('\n') ? data.replace(/\n/g, ' ') : data;
       return;
     }
     if (!isElement(node) || node.matches(skip) || node.tagName === 'OPTION') return;

@@ -3,10 +3,15 @@
 const EMAIL_SOURCE = "[^\\s<>()\"',;:\\[\\]]+@[^\\s<>()\"',;:\\[\\]]+\\.[A-Za-z]{2,}";
 /** Compiled once (a thread calls this several times per message); matchAll copies it, so its lastIndex is never shared. */
 const EMAILS = new RegExp(EMAIL_SOURCE, 'g');
+/** Exactly one address and nothing else. */
+const ONE_EMAIL = new RegExp(`^${EMAIL_SOURCE}$`);
 
 /** Every address in a piece of text, lower-cased, first occurrence order, no repeats. */
 export function emailsIn(text: string | null | undefined): string[] {
   if (!text || !text.includes('@')) return [];
+  // A thread reads addresses several times per message, mostly a bare one (an `email`
+  // attribute): that needs no scan.
+  if (ONE_EMAIL.test(text)) return [text.toLowerCase()];
   const found = [...text.matchAll(EMAILS)].map((match) => match[0].toLowerCase());
   return [...new Set(found)];
 }

@@ -4,7 +4,7 @@
  * date and body from the reading pane.
  */
 import { readText } from './label-reader';
-import { emailsIn, mailDate, nameWithoutEmail } from './mail-parts';
+import { emailIn, emailsIn, mailDate, nameWithoutEmail } from './mail-parts';
 import type { Adapter, RawMessage, RawReading } from './types';
 
 const HOSTS = new Set(['outlook.office.com', 'outlook.live.com', 'outlook.cloud.microsoft']);
@@ -46,24 +46,30 @@ function conversationId(url: URL): string | null {
   }
 }
 
+/** A body's lines without the quoted earlier messages (one object: read for every message). */
+const BODY_TEXT = { lines: true, skip: SELECTORS.quoted_2025, max: MAX_BODY_CHARS } as const;
+
 function readMessage(container: Element): RawMessage | null {
   const sender = container.querySelector(SELECTORS.sender_2025);
   if (!sender) return null;
   const label = (sender.getAttribute('aria-label') ?? '').replace(/^(?:From|Von):\s*/, '');
-  const fromEmail = emailsIn(`${label} ${sender.getAttribute('title') ?? ''} ${sender.textContent ?? ''}`)[0] ?? '';
+  // The label's address, else the title's, else the text's: the text is read only when needed.
+  const fromEmail = emailIn(label) || emailIn(sender.getAttribute('title')) || emailIn(sender.textContent);
   if (!fromEmail) return null; // without a sender we can't tell whose touch it was
-  const toEmails = [...container.querySelectorAll(SELECTORS.recipients_2025)].flatMap((el) =>
-    emailsIn(`${el.getAttribute('aria-label') ?? ''} ${el.textContent ?? ''}`),
-  );
+  const toEmails = new Set<string>();
+  for (const el of container.querySelectorAll(SELECTORS.recipients_2025)) {
+    for (const email of emailsIn(el.getAttribute('aria-label'))) toEmails.add(email);
+    for (const email of emailsIn(el.textContent)) toEmails.add(email);
+  }
   const body = container.querySelector(SELECTORS.body_2025);
   const date = container.querySelector(SELECTORS.date_2025);
   return {
     fromEmail,
     fromName: nameWithoutEmail(label),
-    toEmails: [...new Set(toEmails)],
+    toEmails: [...toEmails],
     // The heading's title, when present, holds the full date even where the text is shortened.
     date: mailDate(date?.getAttribute('title') || (date ? readText(date) : '')),
-    body: body ? readText(body, { lines: true, skip: SELECTORS.quoted_2025, max: MAX_BODY_CHARS }) : '',
+    body: body ? readText(body, BODY_TEXT) : '',
     direction: 'unknown',
   };
 }

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
-import { fieldForLabel, LABEL_SYNONYMS, MAX_VALUE_CHARS, readLabelledFields } from '../../src/adapters/label-reader';
+import { fieldForLabel, LABEL_SYNONYMS, MAX_VALUE_CHARS, readLabelledFields, readText } from '../../src/adapters/label-reader';
 import { FIELD_NAMES } from '../../src/adapters/types';
 
 /** Test markup is ours, so innerHTML is fine here (production code never does this). */
@@ -245,5 +245,28 @@ describe('readLabelledFields', () => {
     expect(fields).toEqual({ stage: 'Proposal' });
     // happy-dom is far slower than Chromium; this only guards against accidental quadratic work.
     expect(elapsed).toBeLessThan(500);
+  });
+});
+
+describe('readText in lines mode (mail bodies)', () => {
+  it('makes source line breaks spaces, block edges lines, and more than one blank line one', () => {
+    const root = page('<div>Hello\n   Jordan,</div><div><br></div><div><br></div><div>We  have\tthe\u00a0budget.</div><p>Thanks</p>');
+    expect(readText(root, { lines: true })).toBe('Hello Jordan,\n\nWe have the budget.\nThanks');
+  });
+
+  it('keeps line breaks inside <pre>, also when the root is inside one', () => {
+    const root = page('<div>Plain:</div><pre>line 1\nline 2</pre>');
+    expect(readText(root, { lines: true })).toBe('Plain:\nline 1\nline 2');
+    const inner = page('<pre><span id="x">a\nb</span></pre>').querySelector('#x')!;
+    expect(readText(inner, { lines: true })).toBe('a\nb');
+  });
+
+  it('skips what each call asks to skip, whatever an earlier call skipped', () => {
+    const root = page('<div>New words</div><blockquote>quoted</blockquote><div class="sig">-- Dana</div>');
+    for (let i = 0; i < 2; i++) {
+      expect(readText(root, { lines: true, skip: 'blockquote' })).toBe('New words\n-- Dana');
+      expect(readText(root, { lines: true, skip: '.sig' })).toBe('New words\nquoted');
+      expect(readText(root, { lines: true })).toBe('New words\nquoted\n-- Dana');
+    }
   });
 });
