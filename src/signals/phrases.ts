@@ -411,8 +411,10 @@ function numberValue(word: string | undefined): number | null {
  * ("several", "many") give no number.
  */
 export function vendorCountIn(normalized: string): { count: number; index: number; phrase: string } | null {
-  const includesUs = INCLUDES_US.test(normalized);
-  const besidesUs = !includesUs && BESIDES_US.test(normalized);
+  // Both say "you": without it neither can match, and neither is compiled on a cold worker.
+  const saysYou = normalized.includes('you');
+  const includesUs = saysYou && INCLUDES_US.test(normalized);
+  const besidesUs = saysYou && !includesUs && BESIDES_US.test(normalized);
   const found: Array<{ count: number; index: number; phrase: string }> = [];
 
   for (const match of matchesIn(normalized, YOU_AND_OTHERS)) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stripQuotedText } from '../../src/signals/reply';
+import { FOOTER_STARTS, mayHaveMarker, QUOTE_STARTS, stripQuotedText } from '../../src/signals/reply';
 
 describe('stripQuotedText keeps only what the sender wrote now', () => {
   it.each([
@@ -30,5 +30,56 @@ describe('stripQuotedText keeps only what the sender wrote now', () => {
 
   it('leaves an ordinary body alone', () => {
     expect(stripQuotedText('Line one.\n\nLine two, on wrote: nothing.')).toBe('Line one.\n\nLine two, on wrote: nothing.');
+  });
+});
+
+describe('the header and footer prefilter', () => {
+  const MARKERS = [...QUOTE_STARTS, ...FOOTER_STARTS];
+  // Every marker's own examples, in the case they are written and upper- and lower-cased.
+  const samples = [
+    'On Tue, 24 Nov 2026 at 10:02, Alex <alex@seller.example> wrote:',
+    'On Tue, Nov 24, 2026 at 10:02 AM Alex <\nalex@seller.example> wrote:',
+    'Am 20.11.2026 um 14:03 schrieb Alex <alex@seller.example>:',
+    'Le 20 nov. 2026 à 14:03, Alex a écrit :',
+    '-----Original Message-----',
+    '---------- Forwarded message ---------',
+    '-- Ursprüngliche Nachricht --',
+    "--- Message d'origine ---",
+    '-- Weitergeleitete Nachricht --',
+    'Begin forwarded message:',
+    'From: Alex Seller\nSent: Monday, November 23, 2026 9:14 AM',
+    'Von: Alex\nAn: Jordan\nGesendet: Montag, 23. November 2026',
+    'De: Alex\nEnvoyé: lundi 23 novembre 2026',
+    '__________',
+    '-- ',
+    'Sent from my iPhone',
+    'Get Outlook for Android',
+    'Von meinem iPhone gesendet',
+    'CONFIDENTIALITY NOTICE: do not forward',
+    'Disclaimer: none',
+    'This email and any attachments are confidential and intended solely for the addressee.',
+    'This message may be privileged.',
+    'This communication contains confidential information.',
+    'Diese E-Mail enthält vertrauliche Informationen.',
+    'Diese E-Mail ist vertraulich.',
+  ].flatMap((text) => [text, text.toUpperCase(), text.toLowerCase(), `Reply first.\n\n${text}\nmore`]);
+
+  it('never skips a marker that would have matched', () => {
+    let matched = 0;
+    for (const text of samples) {
+      for (const marker of MARKERS) {
+        if (!marker.pattern.test(text)) continue;
+        matched += 1;
+        expect(mayHaveMarker(marker, text, text.toLowerCase()), `${marker.pattern.source} on ${JSON.stringify(text)}`).toBe(true);
+      }
+    }
+    // The samples exercise every marker, so the check above is not vacuous.
+    for (const marker of MARKERS) expect(samples.some((text) => marker.pattern.test(text)), marker.pattern.source).toBe(true);
+    expect(matched).toBeGreaterThan(MARKERS.length);
+  });
+
+  it('skips the markers an ordinary body cannot have', () => {
+    const body = 'Hi Dana,\nthanks for the call. We will get back to you next week.\n\nJordan';
+    expect(MARKERS.filter((marker) => mayHaveMarker(marker, body, body.toLowerCase()))).toEqual([]);
   });
 });
