@@ -2,7 +2,7 @@
  * The toolbar popup: the active tab's deal, its verdict, each checklist item with the
  * rep's manual answer, and the sunk-cost meter. Talks to the worker only via the client.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import type { ChecklistItem } from '../../checklist/items';
 import { workerClient, type WorkerClient } from '../client';
 import type { DealView, TabDealView } from '../views';
@@ -27,7 +27,9 @@ export function Popup({ client = workerClient, getTabId = findTabId, openOptions
   const [state, setState] = useState<LoadState>({ phase: 'loading' });
   const [optionsError, setOptionsError] = useState('');
 
-  useEffect(() => {
+  // A layout effect runs in the same task as the render, so the request leaves at once; a
+  // plain effect waits for the next frame (Preact: up to 35 ms), which the page shows later.
+  useLayoutEffect(() => {
     let cancelled = false;
     void (async () => {
       try {
