@@ -28,6 +28,7 @@ const LOAD_RUNS = Math.max(21, RUNS * 3);
 const SETTLE_MS = Number(process.env.BENCH_SETTLE_MS ?? 150);
 const INJECTION_LOADS = 9;
 const BLANK_PAGE = 'bench-blank.html';
+const SCRIPT_PAGE = 'bench-script.html';
 const OUT = resolve('bench-results');
 const SUFFIX = process.env.BENCH_BUILD_SUFFIX || 'bench';
 const USER_BUILD = `dist-${SUFFIX}`;
@@ -322,7 +323,7 @@ async function workerMarks(context, pageOrigin) {
 async function measureBadge(ext, page) {
   const tab = await ext.context.newPage();
   await tab.addInitScript(watchBadge, page.readySelector ?? null);
-  const results = { read: [], first: [], cold: [], warm: [], stages: [], nodes: 0 };
+  const results = { read: [], reread: [], first: [], cold: [], warm: [], stages: [], nodes: 0 };
   for (let run = 0; run < RUNS; run += 1) {
     // first: cold worker and no last badge for the deal (a deal never seen before);
     // cold: cold worker on a deal seen before (its last badge can show); warm: worker running.
@@ -350,10 +351,30 @@ async function measureBadge(ext, page) {
       results.nodes = sample.nodes;
       const marks = await workerMarks(ext.context, sample.times.origin);
       if (mode === 'first') results.stages.push({ ...sample.times, ...marks });
+      results.reread.push(await rereadTime(tab));
     }
   }
   await tab.close();
   return results;
+}
+
+/**
+ * A later read of the same page: the content script is running and the page changes (what a
+ * single-page CRM or mail app does all day). One element added to the body sets off the
+ * debounced mutation watcher; the figure is that read's `walkaway:read` measure.
+ */
+async function rereadTime(tab) {
+  const reads = await tab.evaluate(() => {
+    document.body.append(document.createElement('span'));
+    return performance.getEntriesByName('walkaway:read').length;
+  });
+  const until = Date.now() + 5_000;
+  while (Date.now() < until) {
+    const duration = await tab.evaluate((before) => performance.getEntriesByName('walkaway:read')[before]?.duration ?? null, reads);
+    if (duration !== null) return duration;
+    await new Promise((ok) => setTimeout(ok, 20));
+  }
+  return NaN;
 }
 
 /** Median duration of each cold-start stage over the runs (ms), null when a mark is missing. */
@@ -579,7 +600,7 @@ async function main() {
     for (const page of want('badge') || want('load') ? pages : []) {
       serve(page);
       log(`page ${page.name}`);
-      const badge = want('badge') ? await measureBadge(ext, page) : { read: [], first: [], cold: [], warm: [], stages: [], nodes: NaN };
+      const badge = want('badge') ? await measureBadge(ext, page) : { read: [], reread: [], first: [], cold: [], warm: [], stages: [], nodes: NaN };
       const load = want('load') && floor ? await measureLoad([ext, base, floor], page) : { ext: NaN, base: NaN, floor: NaN };
       const injection = want('load') && floor ? await injectionTime(ext, page) : { median: NaN, max: NaN, count: 0 };
       const floorInjection = want('load') && floor ? await injectionTime(floor, page) : { median: NaN, max: NaN, count: 0 };
@@ -588,6 +609,7 @@ async function main() {
         url: page.url,
         nodes: badge.nodes,
         readMs: round(median(badge.read), 3),
+        rereadMs: round(median(badge.reread), 3),
         badgeFirstMs: round(median(badge.first)),
         badgeColdMs: round(median(badge.cold)),
         badgeWarmMs: round(median(badge.warm)),
@@ -607,9 +629,15 @@ async function main() {
     const largest = [...results.pages].sort((a, b) => b.nodes - a.nodes)[0];
     const fixturesOnly = results.pages.filter((p) => !p.name.startsWith('stress'));
     const largestFixturePage = [...fixturesOnly].sort((a, b) => b.nodes - a.nodes)[0];
-    if (want('badge') && largestFixturePage) figure(`Adapter read, largest fixture (${largestFixturePage.name})`, largestFixturePage.readMs, 'ms', { max: 2, text: '< 2 ms' });
-    if (want('badge') && largest) figure(`Adapter read, ${largest.name} (${largest.nodes} elements)`, largest.readMs, 'ms', { max: 2, text: '< 2 ms' });
-    if (want('badge') && results.pages.length) figure('Adapter read, slowest page', Math.max(...results.pages.map((p) => p.readMs)), 'ms', { max: 2, text: '< 2 ms' });
+    // Two kinds of read: the first after a page loads (the content script's code runs for the
+    // first time in a new isolated world) and every later one (the page changed, or the app
+    // navigated to another record): both under the same budget.
+    if (want('badge') && largestFixturePage) figure(`Adapter read, largest fixture (${largestFixturePage.name}), first read after the page loads`, largestFixturePage.readMs, 'ms', { max: 2, text: '< 2 ms' });
+    if (want('badge') && largestFixturePage) figure(`Adapter read, largest fixture (${largestFixturePage.name}), later reads (content script running, the page changed)`, largestFixturePage.rereadMs, 'ms', { max: 2, text: '< 2 ms' });
+    if (want('badge') && largest) figure(`Adapter read, ${largest.name} (${largest.nodes} elements), first read`, largest.readMs, 'ms', { max: 2, text: '< 2 ms' });
+    if (want('badge') && largest) figure(`Adapter read, ${largest.name} (${largest.nodes} elements), later reads`, largest.rereadMs, 'ms', { max: 2, text: '< 2 ms' });
+    if (want('badge') && results.pages.length) figure('Adapter read, slowest page, first read', Math.max(...results.pages.map((p) => p.readMs)), 'ms', { max: 2, text: '< 2 ms' });
+    if (want('badge') && results.pages.length) figure('Adapter read, slowest page, later reads', Math.max(...results.pages.map((p) => p.rereadMs)), 'ms', { max: 2, text: '< 2 ms' });
     if (want('badge') && results.pages.length) figure('Page ready to badge, worker cold, deal never seen (slowest page median)', Math.max(...results.pages.map((p) => p.badgeFirstMs)), 'ms', { max: 150, text: '< 150 ms' });
     if (want('badge') && results.pages.length) figure('Page ready to badge, worker cold, deal seen before (slowest page median)', Math.max(...results.pages.map((p) => p.badgeColdMs)), 'ms', { max: 150, text: '< 150 ms' });
     if (want('badge') && results.pages.length) figure('Page ready to badge, worker warm (slowest page median)', Math.max(...results.pages.map((p) => p.badgeWarmMs)), 'ms', { max: 150, text: '< 150 ms' });
@@ -684,7 +712,12 @@ async function main() {
       // The floor any extension page pays before its own code runs: a blank page written into
       // the benchmark build (Chromium reads an unpacked extension's files when asked for them).
       writeFileSync(resolve(BENCH_BUILD, BLANK_PAGE), '<!doctype html><html><head><meta charset="utf-8"><title>blank</title></head><body><p data-testid="blank">blank</p></body></html>\n');
+      // The floor of a page with any script: its one line runs after Chromium has set up the
+      // page's V8 context and the extension API bindings, which a page without script skips.
+      writeFileSync(resolve(BENCH_BUILD, SCRIPT_PAGE), '<!doctype html><html><head><meta charset="utf-8"><title>script</title><script defer src="bench-script.js"></script></head><body><p>script</p></body></html>\n');
+      writeFileSync(resolve(BENCH_BUILD, 'bench-script.js'), "document.body.insertAdjacentHTML('beforeend', '<p data-testid=\"script-ran\">ran</p>');\n");
       const blankTimes = [];
+      const scriptTimes = [];
       const hasPipeline = existsSync(resolve(BENCH_BUILD, 'src/ui/pipeline/index.html'));
       for (let run = 0; run < RUNS; run += 1) {
         const popup = await timeToSelector(ext.context, `${origin}/src/ui/popup/index.html?tab=${tabId}`, '[data-testid=verdict]');
@@ -693,6 +726,9 @@ async function main() {
         const blank = await timeToSelector(ext.context, `${origin}/${BLANK_PAGE}`, '[data-testid=blank]');
         blankTimes.push(blank.ms);
         await blank.tab.close();
+        const script = await timeToSelector(ext.context, `${origin}/${SCRIPT_PAGE}`, '[data-testid=script-ran]');
+        scriptTimes.push(script.ms);
+        await script.tab.close();
         const options = await timeToSelector(ext.context, `${origin}/src/ui/options/index.html`, '[data-testid=save]');
         optionsTimes.push(options.ms);
         await options.tab.close();
@@ -722,6 +758,7 @@ async function main() {
       figure('Popup: its deal query (ui/tab-deal round trip), same database', median(queryTimes), 'ms', { max: 50, text: '< 50 ms' });
       figure('Options page: navigation to settings form, same database', median(optionsTimes), 'ms');
       figure('Extension page floor, for reference: a blank page of the same extension, navigation to its text', median(blankTimes), 'ms');
+      figure('Extension page floor with a script, for reference: a page whose one deferred script adds a line, navigation to that line', median(scriptTimes), 'ms');
       if (hasPipeline) figure('Pipeline: navigation to first screen of rows, same database', median(pipelineTimes), 'ms', { max: 300, text: '< 300 ms' });
       else notes.push('No pipeline page in this build: its first-screen budget was not measured.');
 
@@ -778,9 +815,9 @@ async function main() {
     ...figures.map((f) => `| ${f.name} | ${f.median ?? 'n/a'} ${f.unit} | ${f.budget || '–'} | ${f.meets === null ? '–' : f.meets ? 'yes' : 'no'} |`),
   ].join('\n');
   const perPage = [
-    '| page | elements | read ms | badge cold, never seen ms | badge cold, seen before ms | badge warm ms | load with / without / empty content script ms | ratio | empty content script ratio | injection traced, ours / empty ms |',
+    '| page | elements | read ms: first / later | badge cold, never seen ms | badge cold, seen before ms | badge warm ms | load with / without / empty content script ms | ratio | empty content script ratio | injection traced, ours / empty ms |',
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
-    ...results.pages.map((p) => `| ${p.name} | ${p.nodes} | ${p.readMs} | ${p.badgeFirstMs} | ${p.badgeColdMs} | ${p.badgeWarmMs} | ${p.loadMs} / ${p.loadBaseMs} / ${p.loadFloorMs} | ${p.loadRatio} | ${p.loadFloorRatio} | ${p.injectMs} / ${p.injectFloorMs} |`),
+    ...results.pages.map((p) => `| ${p.name} | ${p.nodes} | ${p.readMs} / ${p.rereadMs} | ${p.badgeFirstMs} | ${p.badgeColdMs} | ${p.badgeWarmMs} | ${p.loadMs} / ${p.loadBaseMs} / ${p.loadFloorMs} | ${p.loadRatio} | ${p.loadFloorRatio} | ${p.injectMs} / ${p.injectFloorMs} |`),
   ].join('\n');
   // Where a never-seen deal's cold-start time goes, stage by stage, for each page.
   const staged = results.pages.filter((p) => p.coldStages.some((stage) => stage.ms !== null));
