@@ -19,7 +19,10 @@ const repo = new Repository(openDb());
 // Opening the database and reading the settings start now, while Chromium delivers the message
 // that woke the worker; its first reading then finds the settings read (docs/PERFORMANCE.md).
 const seeded = repo.ensureSeeded();
-const service = createService(repo, browserPlatform, seeded);
+const diagnostics = createDiagnosticsLog(repo, { now: () => Date.now(), extensionOrigin: browser.runtime.getURL('') });
+const service = createService(repo, browserPlatform, seeded, (error, what) => {
+  diagnostics.fromWorker(error, what).catch(() => undefined);
+});
 
 // CRMs the rep allowed from the options page get the self-contained content script.
 startAnyCrmSync();
@@ -42,7 +45,6 @@ const data = createDataHandlers(repo, {
   },
 });
 
-const diagnostics = createDiagnosticsLog(repo, { now: () => Date.now(), extensionOrigin: browser.runtime.getURL('') });
 const route = createRouter({ service, data, ready: seeded, extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL(''), diagnostics });
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => route(message, sender));

@@ -10,6 +10,7 @@ import type { BadgeState, Reply } from '../messages';
 import { assess } from '../scoring/score';
 import type { Assessment, Verdict } from '../scoring/types';
 import { toFacts } from '../signals/facts';
+import type { DealFacts } from '../signals/types';
 import type { DealRecord } from '../storage/db';
 import type { Repository } from '../storage/repository';
 import { isQuotaError, STORAGE_FULL } from '../storage/prune';
@@ -32,6 +33,8 @@ export interface Service {
   forgetCache(): void;
   /** Asks the tab to scroll to a message of the thread it shows (evidence in context). */
   revealEvidence(tabId: number, dealKey: string, messageIndex: number): Promise<Reply<boolean>>;
+  /** Resolves when the work readings left for after their reply is done (tests wait for it). */
+  settled(): Promise<void>;
 }
 
 interface Config {
@@ -54,7 +57,16 @@ export function badgeState(title: string, dealKey: string, assessment: Assessmen
 }
 
 /** `firstConfig`: settings already being read at the worker's start (Repository.ensureSeeded). */
-export function createService(repo: Repository, platform: Platform, firstConfig?: Promise<Config>): Service {
+/**
+ * `reportError`: where a failure after a reply goes (the diagnostics log), since no message
+ * waits for that work.
+ */
+export function createService(
+  repo: Repository,
+  platform: Platform,
+  firstConfig?: Promise<Config>,
+  reportError: (error: unknown, what: string) => void = () => undefined,
+): Service {
   // Settings are read on nearly every message; cached until the rep saves new ones.
   let config: Promise<Config> | null = firstConfig ?? null;
   const loadConfig = (): Promise<Config> => {
@@ -112,6 +124,18 @@ export function createService(repo: Repository, platform: Platform, firstConfig?
     };
   }
 
+  // Work started after a reading's reply, chained so it runs in order; it never rejects.
+  let afterReply: Promise<void> = Promise.resolve();
+
+  /** A thread just read changes the verdict of the CRM deals it links to, and their tabs. */
+  async function updateLinkedDeals(facts: DealFacts, cfg: Config): Promise<void> {
+    for (const deal of await linkedDeals(repo, facts)) {
+      const linkedAssessment = await rescore(deal, cfg);
+      await repo.updateAssessment(deal.key, linkedAssessment);
+      await pushToTabs(deal, linkedAssessment, cfg.checklist);
+    }
+  }
+
   /** After an answer or a settings change: every tab showing the deal follows at once. */
   async function pushToTabs(deal: DealRecord, assessment: Assessment, checklist: ChecklistItem[]): Promise<void> {
     const state = badgeState(deal.title, deal.key, assessment, checklist);
@@ -157,13 +181,10 @@ export function createService(repo: Repository, platform: Platform, firstConfig?
       );
       storageWarning = warning;
       mark('stored');
-      // A thread just read changes the verdict of the CRM deals it links to.
+      // The linked CRM deals follow after the reply: this page's badge does not depend on
+      // them (a CRM deal counts its threads again on its own next reading anyway).
       if (isThread(facts.site) && warning === null) {
-        for (const deal of await linkedDeals(repo, facts)) {
-          const linkedAssessment = await rescore(deal, cfg);
-          await repo.updateAssessment(deal.key, linkedAssessment);
-          await pushToTabs(deal, linkedAssessment, cfg.checklist);
-        }
+        afterReply = afterReply.then(() => updateLinkedDeals(facts, cfg)).catch((error: unknown) => reportError(error, 'page/reading'));
       }
       // The page's badge waits for this reply; the tab's bookkeeping and toolbar need not
       // (both are started here, in order, and finish while the reply travels).
@@ -173,6 +194,10 @@ export function createService(repo: Repository, platform: Platform, firstConfig?
       const state = badgeState(facts.title, facts.dealKey, assessment, cfg.checklist);
       void platform.rememberBadge(state).catch(() => undefined);
       return { ok: true, value: warning === null ? state : { ...state, warning } };
+    },
+
+    settled() {
+      return afterReply;
     },
 
     async revealEvidence(tabId, dealKey, messageIndex) {

@@ -4,7 +4,7 @@
  */
 import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RawReading } from '../../src/adapters/types';
 import { FakePlatform } from './fake-platform';
 import { createService } from '../../src/background/service';
@@ -108,6 +108,8 @@ describe('the worker links a thread to the CRM deal of the same company', () => 
     const read = await service.onReading(thread('kim@acme.example', 'We already have a tool for that.\nBudget is TBD.'), 'visit-mail-0001', 2);
     // The thread's own verdict.
     expect(read.ok && read.value?.flags).toEqual(['no-need', 'budget-hidden']);
+    // The linked deal follows after the reply.
+    await service.settled();
     // The deal's stored verdict now counts them, with the quote and where it came from.
     const deal = await repo.db.deals.get('demo:deal-2001');
     expect(deal?.assessment.flags).toEqual(['no-need', 'budget-hidden']);
@@ -128,10 +130,31 @@ describe('the worker links a thread to the CRM deal of the same company', () => 
     expect(again.ok && again.value?.flags).toEqual(['no-need', 'budget-hidden']);
   });
 
+  it("updates the linked deal after the thread's reply, and logs a failure there without losing the reply", async () => {
+    const repo = new Repository(openDb('links-after-reply', options()));
+    await repo.ensureSeeded();
+    const reported: Array<[unknown, string]> = [];
+    const service = createService(repo, new FakePlatform(NOW), undefined, (error, what) => reported.push([error, what]));
+    await service.onReading(crmDeal(), 'visit-crm-0001', 1);
+    const failure = new Error('disk went away');
+    const update = vi.spyOn(repo, 'updateAssessment').mockRejectedValueOnce(failure);
+    const read = await service.onReading(thread('kim@acme.example', 'We already have a tool for that.'), 'visit-mail-0001', 2);
+    expect(read.ok && read.value?.flags).toEqual(['no-need']);
+    await service.settled();
+    expect(update).toHaveBeenCalledTimes(1);
+    expect(reported).toEqual([[failure, 'page/reading']]);
+    // The next thread's update runs again (the failure does not stick).
+    await service.onReading(thread('kim@acme.example', 'Budget is TBD.'), 'visit-mail-0002', 2);
+    await service.settled();
+    expect((await repo.db.deals.get('demo:deal-2001'))?.assessment.flags).toEqual(['budget-hidden']);
+    expect(reported).toHaveLength(1);
+  });
+
   it('leaves a deal of another company alone', async () => {
     const { service, repo } = await setup();
     await service.onReading(crmDeal(), 'visit-crm-0001', 1);
     await service.onReading(thread('kim@initech.example', 'We already have a tool for that.'), 'visit-mail-0001', 2);
+    await service.settled();
     expect((await repo.db.deals.get('demo:deal-2001'))?.assessment.flags).toEqual([]);
     const view = await service.tabDeal(2);
     expect(view.ok && view.value.kind === 'deal' && view.value.linked).toEqual([]);
