@@ -9,9 +9,9 @@
  * passes may still not match.
  *
  * Conservative by construction: any syntax it does not know gives null (always run the regexp).
- * For the phrase table it runs at build time (scripts/phrase-literals.mjs writes the results to
- * phrase-literals.ts); in the worker only for an entry that table lacks. It was first written to
- * run at every worker start, hence its thrift: one pass pairs the parentheses, plain
+ * For the phrase table it runs at build time only (scripts/phrase-literals.mjs writes the results
+ * to phrase-literals.ts); the worker does not carry it, and runs a regexp whose entry is missing
+ * or stale without a prefilter. It was first written to run at every worker start, hence its thrift: one pass pairs the parentheses, plain
  * alternatives "(?:a|b)" are split natively, optional groups and lookarounds are skipped unread
  * (they add nothing), an alternative is read only until it has a good candidate, and the
  * string sets stay small.

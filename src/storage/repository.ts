@@ -27,10 +27,7 @@ export class Repository {
    * at every start, and a read-write transaction there cost its first reading a few ms.
    */
   async ensureSeeded(): Promise<{ settings: Settings; checklist: ChecklistItem[] }> {
-    const stored = await this.db.transaction('r', this.db.checklist, this.db.settings, async () => ({
-      record: await this.db.settings.get('settings'),
-      checklist: await this.db.checklist.orderBy('order').toArray(),
-    }));
+    const stored = await this.readStoredSettings();
     if (stored.record && stored.checklist.length > 0) return { settings: stored.record.value, checklist: stored.checklist };
     await this.db.transaction('rw', this.db.checklist, this.db.settings, async () => {
       if ((await this.db.checklist.count()) === 0) await this.db.checklist.bulkAdd(defaultChecklist());
@@ -40,11 +37,16 @@ export class Repository {
   }
 
   async loadSettings(): Promise<{ settings: Settings; checklist: ChecklistItem[] }> {
-    return this.db.transaction('r', this.db.checklist, this.db.settings, async () => {
-      const record = await this.db.settings.get('settings');
-      const checklist = await this.db.checklist.orderBy('order').toArray();
-      return { settings: record?.value ?? defaultSettings(), checklist: checklist.length ? checklist : defaultChecklist() };
-    });
+    const { record, checklist } = await this.readStoredSettings();
+    return { settings: record?.value ?? defaultSettings(), checklist: checklist.length ? checklist : defaultChecklist() };
+  }
+
+  /** The settings record and the checklist as stored (either may be missing), in one read. */
+  private readStoredSettings() {
+    return this.db.transaction('r', this.db.checklist, this.db.settings, async () => ({
+      record: await this.db.settings.get('settings'),
+      checklist: await this.db.checklist.orderBy('order').toArray(),
+    }));
   }
 
   /** Replaces settings and checklist together: validated before, all or nothing here. */
