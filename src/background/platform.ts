@@ -6,6 +6,7 @@ import browser from 'webextension-polyfill';
 import { lastBadgeKey, type BadgeState, type BadgeMessage, type BadgeRevealMessage } from '../messages';
 import type { Verdict } from '../scoring/types';
 import { VERDICT_COLORS } from '../scoring/verdicts';
+import { TAB_VIEW_PREFIX, tabDealKey, tabViewKey, type DealView } from '../ui/views';
 
 export interface Platform {
   now(): number;
@@ -23,11 +24,15 @@ export interface Platform {
    */
   rememberBadge(state: BadgeState): Promise<void>;
   forgetBadge(dealKey: string): Promise<void>;
+  /**
+   * The popup's view of the deal a tab shows, kept where the popup reads it without
+   * waking this worker: it shows that at once and the worker's fresh answer replaces it.
+   */
+  rememberTabView(tabId: number, view: DealView): Promise<void>;
+  forgetTabView(tabId: number): Promise<void>;
 }
 
-
-const TAB_KEY = (tabId: number) => `tab:${tabId}`;
-
+const TAB_KEY = tabDealKey;
 
 export const browserPlatform: Platform = {
   now: () => Date.now(),
@@ -57,7 +62,8 @@ export const browserPlatform: Platform = {
   },
 
   async setTabDeal(tabId, dealKey) {
-    if (dealKey === null) await browser.storage.session.remove(TAB_KEY(tabId));
+    // No deal (or the tab closed): its popup view goes with it.
+    if (dealKey === null) await browser.storage.session.remove([TAB_KEY(tabId), tabViewKey(tabId)]);
     else await browser.storage.session.set({ [TAB_KEY(tabId)]: dealKey });
   },
 
@@ -88,6 +94,27 @@ export const browserPlatform: Platform = {
 
   async forgetBadge(dealKey) {
     await browser.storage.local.remove(lastBadgeKey(dealKey));
+  },
+
+  async rememberTabView(tabId, view) {
+    const entry = { [tabViewKey(tabId)]: view };
+    try {
+      await browser.storage.session.set(entry);
+    } catch {
+      // Session storage is full (10 MB): these views are only a cache, so start them over.
+      // A view that still can't be written is removed, never left behind out of date.
+      try {
+        const all = await browser.storage.session.get(null);
+        await browser.storage.session.remove(Object.keys(all).filter((key) => key.startsWith(TAB_VIEW_PREFIX)));
+        await browser.storage.session.set(entry);
+      } catch {
+        await browser.storage.session.remove(tabViewKey(tabId)).catch(() => undefined);
+      }
+    }
+  },
+
+  async forgetTabView(tabId) {
+    await browser.storage.session.remove(tabViewKey(tabId));
   },
 
   async openDealKeys() {

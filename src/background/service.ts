@@ -14,7 +14,7 @@ import type { DealFacts } from '../signals/types';
 import type { DealRecord } from '../storage/db';
 import type { Repository } from '../storage/repository';
 import { isQuotaError, STORAGE_FULL } from '../storage/prune';
-import type { PipelinePage, SaveSettingsResult, SettingsView, TabDealView } from '../ui/views';
+import type { DealView, PipelinePage, SaveSettingsResult, SettingsView, TabDealView } from '../ui/views';
 import type { Platform } from './platform';
 import { isThread, linkedDeals, linkedView, withThreads } from './links';
 import { keepOnlyEvidence } from './redact';
@@ -88,8 +88,9 @@ export function createService(
     return assess(withThreads(deal.facts, threads), checklist, answers, settings, platform.now());
   }
 
-  async function dealView(deal: DealRecord, cfg: Config): Promise<TabDealView> {
-    const assessment = await rescore(deal, cfg);
+  /** `assessment`: the one just computed for this deal, when there is one (no need to score twice). */
+  async function dealView(deal: DealRecord, cfg: Config, known?: Assessment): Promise<DealView> {
+    const assessment = known ?? (await rescore(deal, cfg));
     const enabled = cfg.checklist.filter((item) => item.enabled);
     return {
       kind: 'deal',
@@ -132,18 +133,33 @@ export function createService(
     for (const deal of await linkedDeals(repo, facts)) {
       const linkedAssessment = await rescore(deal, cfg);
       await repo.updateAssessment(deal.key, linkedAssessment);
-      await pushToTabs(deal, linkedAssessment, cfg.checklist);
+      await pushToTabs(deal, linkedAssessment, cfg);
     }
   }
 
-  /** After an answer or a settings change: every tab showing the deal follows at once. */
-  async function pushToTabs(deal: DealRecord, assessment: Assessment, checklist: ChecklistItem[]): Promise<void> {
-    const state = badgeState(deal.title, deal.key, assessment, checklist);
+  /**
+   * After an answer, a settings change or a linked thread: every tab showing the deal
+   * follows at once, its badge, toolbar and the view its popup opens with.
+   */
+  async function pushToTabs(deal: DealRecord, assessment: Assessment, cfg: Config): Promise<DealView | null> {
+    const state = badgeState(deal.title, deal.key, assessment, cfg.checklist);
     await platform.rememberBadge(state);
-    for (const tabId of await platform.tabsShowing(deal.key)) {
+    const tabs = await platform.tabsShowing(deal.key);
+    const view = tabs.length ? await dealView(deal, cfg, assessment) : null;
+    for (const tabId of tabs) {
+      if (view) await platform.rememberTabView(tabId, view);
       await platform.setToolbar(tabId, assessment.flags.length, assessment.verdict);
       await platform.sendToTab(tabId, { type: 'badge/state', state });
     }
+    return view;
+  }
+
+  /** The popup's view of the deal this tab just read, for the popup to open with. */
+  async function rememberReadView(tabId: number, dealKey: string, assessment: Assessment, cfg: Config): Promise<void> {
+    // The tab may have moved on to another deal (or to none) since.
+    if ((await platform.tabDeal(tabId)) !== dealKey) return;
+    const deal = await repo.getDeal(dealKey);
+    if (deal) await platform.rememberTabView(tabId, await dealView(deal, cfg, assessment));
   }
 
   return {
@@ -181,11 +197,17 @@ export function createService(
       );
       storageWarning = warning;
       mark('stored');
-      // The linked CRM deals follow after the reply: this page's badge does not depend on
-      // them (a CRM deal counts its threads again on its own next reading anyway).
-      if (isThread(facts.site) && warning === null) {
-        afterReply = afterReply.then(() => updateLinkedDeals(facts, cfg)).catch((error: unknown) => reportError(error, 'page/reading'));
-      }
+      // After the reply, in order: the view the tab's popup opens with, then the linked CRM
+      // deals. The page's badge depends on neither (and a CRM deal counts its threads again
+      // on its own next reading anyway).
+      afterReply = afterReply
+        .then(async () => {
+          // Not stored: a saved view would show the deal as it was before this reading.
+          if (warning !== null) return platform.forgetTabView(tabId);
+          await rememberReadView(tabId, facts.dealKey, assessment, cfg);
+          if (isThread(facts.site)) await updateLinkedDeals(facts, cfg);
+        })
+        .catch((error: unknown) => reportError(error, 'page/reading'));
       // The page's badge waits for this reply; the tab's bookkeeping and toolbar need not
       // (both are started here, in order, and finish while the reply travels).
       void Promise.all([platform.setTabDeal(tabId, facts.dealKey), platform.setToolbar(tabId, assessment.flags.length, assessment.verdict)]).catch(
@@ -232,6 +254,8 @@ export function createService(
         };
       }
       const view = await dealView(deal, await loadConfig());
+      // The popup's next opening starts from this (time spent and visits move on between readings).
+      void platform.rememberTabView(tabId, view).catch(() => undefined);
       return { ok: true, value: storageWarning === null ? view : { ...view, storageWarning } };
     },
 
@@ -243,8 +267,8 @@ export function createService(
       await repo.setAnswer(dealKey, itemId, answer, note.trim(), platform.now());
       const assessment = await rescore(deal, cfg);
       await repo.updateAssessment(dealKey, assessment);
-      await pushToTabs(deal, assessment, cfg.checklist);
-      return { ok: true, value: await dealView({ ...deal, assessment }, cfg) };
+      const view = await pushToTabs(deal, assessment, cfg);
+      return { ok: true, value: view ?? (await dealView(deal, cfg, assessment)) };
     },
 
     async pipeline(offset, limit, verdict) {
@@ -290,7 +314,7 @@ export function createService(
         if (!deal) continue;
         const assessment = await rescore(deal, saved);
         await repo.updateAssessment(key, assessment);
-        await pushToTabs(deal, assessment, saved.checklist);
+        await pushToTabs(deal, assessment, saved);
       }
       return { ok: true, value: { settings: saved.settings, checklist: saved.checklist } };
     },

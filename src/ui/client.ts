@@ -1,16 +1,22 @@
 /**
  * The one typed client the popup and options use to reach the worker. They never
- * open IndexedDB themselves: the worker owns the database.
+ * open IndexedDB themselves: the worker owns the database. The one thing read without
+ * the worker is the tab's saved popup view in session storage, which the worker writes.
  */
 import browser from 'webextension-polyfill';
 import type { UiMessage, Reply } from '../messages';
 import type { ChecklistItem } from '../checklist/items';
 import type { Settings } from '../checklist/settings';
 import type { Verdict } from '../scoring/types';
-import type { PipelinePage, SaveSettingsResult, SettingsView, TabDealView } from './views';
+import { tabDealKey, tabViewKey, type DealView, type PipelinePage, type SaveSettingsResult, type SettingsView, type TabDealView } from './views';
 
 export interface WorkerClient {
   tabDeal(tabId: number): Promise<TabDealView>;
+  /**
+   * The view the worker saved for this tab at its last reading or answer, or null. Needs no
+   * running worker (a stopped one takes ~100 ms to start). Optional so test doubles need not implement it.
+   */
+  savedTabDeal?(tabId: number): Promise<DealView | null>;
   setAnswer(dealKey: string, itemId: string, answer: 'auto' | 'flagged' | 'clear', note: string): Promise<TabDealView>;
   getSettings(): Promise<SettingsView>;
   saveSettings(settings: Settings, checklist: ChecklistItem[]): Promise<SaveSettingsResult>;
@@ -42,8 +48,38 @@ export async function ask<T>(message: UiMessage): Promise<T> {
   return reply.value;
 }
 
+/**
+ * A saved view, if it is one and belongs to the deal the tab shows now. Session storage is
+ * open to extension pages only and the worker writes it, but a view saved by an older
+ * version of the extension must not break the popup: its shape is checked.
+ */
+export function savedViewFor(stored: Record<string, unknown>, tabId: number): DealView | null {
+  const dealKey = stored[tabDealKey(tabId)];
+  const view = stored[tabViewKey(tabId)];
+  if (typeof dealKey !== 'string' || typeof view !== 'object' || view === null) return null;
+  const candidate = view as Partial<DealView>;
+  const assessment = candidate.assessment as Partial<DealView['assessment']> | undefined;
+  const wellFormed =
+    candidate.kind === 'deal' &&
+    candidate.dealKey === dealKey &&
+    typeof candidate.title === 'string' &&
+    typeof assessment === 'object' &&
+    assessment !== null &&
+    typeof assessment.verdict === 'string' &&
+    Array.isArray(assessment.findings) &&
+    Array.isArray(assessment.flags) &&
+    Array.isArray(candidate.checklist) &&
+    Array.isArray(candidate.answers) &&
+    Array.isArray(candidate.read) &&
+    Array.isArray(candidate.missed) &&
+    typeof candidate.sunkCost === 'object' &&
+    candidate.sunkCost !== null;
+  return wellFormed ? (candidate as DealView) : null;
+}
+
 export const workerClient: WorkerClient = {
   tabDeal: (tabId) => ask<TabDealView>({ type: 'ui/tab-deal', tabId }),
+  savedTabDeal: async (tabId) => savedViewFor(await browser.storage.session.get([tabDealKey(tabId), tabViewKey(tabId)]), tabId),
   setAnswer: (dealKey, itemId, answer, note) => ask<TabDealView>({ type: 'ui/set-answer', dealKey, itemId, answer, note }),
   getSettings: () => ask<SettingsView>({ type: 'ui/get-settings' }),
   saveSettings: async (settings, checklist) => {

@@ -82,3 +82,13 @@ export interface PipelinePage {
   /** Deals matching the filter (all deals when unfiltered). */
   total: number;
 }
+
+/**
+ * Session-storage keys the worker writes and the popup reads (storage.session is open to
+ * extension pages only, never to content scripts). `tab:<id>`: the deal a tab shows.
+ * `view:<id>`: the popup's view of that deal as of its last reading or answer, so the
+ * popup can show it without waiting for a stopped worker to start.
+ */
+export const tabDealKey = (tabId: number): string => `tab:${tabId}`;
+export const TAB_VIEW_PREFIX = 'view:';
+export const tabViewKey = (tabId: number): string => `${TAB_VIEW_PREFIX}${tabId}`;

@@ -1,6 +1,7 @@
 /** An in-memory stand-in for the browser side of the worker (src/background/platform.ts). */
 import type { Platform } from '../../src/background/platform';
 import type { BadgeState } from '../../src/messages';
+import type { DealView } from '../../src/ui/views';
 
 type Sent = Parameters<Platform['sendToTab']>[1];
 
@@ -20,8 +21,10 @@ export class FakePlatform implements Platform {
   };
   tabDeal = async (tabId: number) => this.tabs.get(tabId);
   setTabDeal = async (tabId: number, key: string | null) => {
-    if (key === null) this.tabs.delete(tabId);
-    else this.tabs.set(tabId, key);
+    if (key === null) {
+      this.tabs.delete(tabId);
+      this.tabViews.delete(tabId);
+    } else this.tabs.set(tabId, key);
   };
   tabsShowing = async (key: string) => [...this.tabs].filter(([, k]) => k === key).map(([t]) => t);
   openDealKeys = async () => [...this.tabs.values()];
@@ -31,5 +34,12 @@ export class FakePlatform implements Platform {
   };
   forgetBadge = async (dealKey: string) => {
     this.lastBadges.delete(dealKey);
+  };
+  tabViews = new Map<number, DealView>();
+  rememberTabView = async (tabId: number, view: DealView) => {
+    this.tabViews.set(tabId, structuredClone(view));
+  };
+  forgetTabView = async (tabId: number) => {
+    this.tabViews.delete(tabId);
   };
 }

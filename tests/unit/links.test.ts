@@ -115,8 +115,9 @@ describe('the worker links a thread to the CRM deal of the same company', () => 
     expect(deal?.assessment.flags).toEqual(['no-need', 'budget-hidden']);
     const noNeed = deal?.assessment.findings.find((f) => f.itemId === 'no-need');
     expect(noNeed?.evidence[0]).toMatchObject({ quote: 'We already have a tool for that.', where: expect.stringContaining('thread "Re: rollout"') });
-    // Pushed to the tab that shows the deal.
+    // Pushed to the tab that shows the deal, and to the view its popup opens with.
     expect(platform.sent.filter((s) => s.tabId === 1).at(-1)?.message).toMatchObject({ type: 'badge/state', state: { dealKey: 'demo:deal-2001', verdict: 'caution' } });
+    expect(platform.tabViews.get(1)).toMatchObject({ dealKey: 'demo:deal-2001', assessment: { verdict: 'caution', flags: ['no-need', 'budget-hidden'] } });
 
     // Each side's popup shows the other.
     const threadView = await service.tabDeal(2);

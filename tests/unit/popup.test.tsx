@@ -16,6 +16,7 @@ vi.mock('webextension-polyfill', () => ({ default: polyfill }));
 const { Popup } = await import('../../src/ui/popup/Popup');
 const { findTabId, tabIdFromSearch } = await import('../../src/ui/popup/tab');
 const { formatDuration, formatRelative } = await import('../../src/ui/shared/format');
+const { savedViewFor } = await import('../../src/ui/client');
 
 const NOW = Date.UTC(2026, 4, 20, 12, 0, 0);
 const DAY = 86_400_000;
@@ -48,6 +49,8 @@ class FakeClient implements WorkerClient {
   checklist: ChecklistItem[] = defaultChecklist();
 
   tabDeal = vi.fn((_tabId: number): Promise<TabDealView> => Promise.resolve(this.view()));
+  /** Unset: a client without saved views (as the other surfaces' test doubles are). */
+  savedTabDeal?: (tabId: number) => Promise<DealView | null>;
 
   setAnswer(dealKey: string, itemId: string, answer: 'auto' | 'flagged' | 'clear', note: string): Promise<TabDealView> {
     this.setAnswerCalls.push([dealKey, itemId, answer, note]);
@@ -290,6 +293,111 @@ describe('Popup without a deal', () => {
     await screen.findByTestId('verdict');
     fireEvent.click(screen.getByRole('button', { name: 'Open settings' }));
     expect((await screen.findByText('No options page')).getAttribute('role')).toBe('alert');
+  });
+});
+
+/** A promise the test settles when it wants to (the worker's answer arriving late). */
+function deferred<T>() {
+  let resolve!: (value: T) => void;
+  let reject!: (error: Error) => void;
+  const promise = new Promise<T>((ok, fail) => {
+    resolve = ok;
+    reject = fail;
+  });
+  return { promise, resolve, reject };
+}
+
+describe('Popup opened while the worker is stopped (the saved view)', () => {
+  it("shows the tab's saved view at once, then the worker's answer in its place", async () => {
+    const client = new FakeClient();
+    const saved = { ...client.view(), title: 'As of the last reading' };
+    client.savedTabDeal = vi.fn(() => Promise.resolve(saved));
+    const answer = deferred<TabDealView>();
+    client.tabDeal.mockReturnValue(answer.promise);
+    renderPopup(client, { getTabId: () => Promise.resolve(7) });
+    const verdict = await screen.findByTestId('verdict');
+    expect(verdict.dataset.source).toBe('saved');
+    expect(verdict.dataset.verdict).toBe('caution');
+    expect(screen.getByTestId('deal-title').textContent).toBe('As of the last reading');
+    expect(client.savedTabDeal).toHaveBeenCalledWith(7);
+    // The worker's answer replaces it whole (here the rep's deal changed meanwhile).
+    client.answers.push({ dealKey: DEAL_KEY, itemId: 'crowded-field', status: 'clear', note: '', at: NOW });
+    client.answers.push({ dealKey: DEAL_KEY, itemId: 'stalled', status: 'clear', note: '', at: NOW });
+    answer.resolve(client.view());
+    await waitFor(() => expect(screen.getByTestId('verdict').dataset.source).toBe('worker'));
+    expect(screen.getByTestId('verdict').dataset.verdict).toBe('pursue');
+    expect(screen.getByTestId('deal-title').textContent).toBe('Globex — Warehouse analytics expansion');
+  });
+
+  it('keeps the saved view and says so when the worker does not answer', async () => {
+    const client = new FakeClient();
+    client.savedTabDeal = vi.fn(() => Promise.resolve(client.view()));
+    client.tabDeal.mockRejectedValue(new Error('The extension did not answer. Try reopening this page.'));
+    renderPopup(client);
+    const error = await screen.findByTestId('popup-refresh-error');
+    expect(error.textContent).toContain('The extension did not answer.');
+    expect(error.textContent).toContain("the page's last reading");
+    expect(screen.getByTestId('verdict').dataset.source).toBe('saved');
+    expect(screen.queryByTestId('popup-error')).toBeNull();
+  });
+
+  it("keeps an answer given on the saved view when the worker's first answer comes after it", async () => {
+    const client = new FakeClient();
+    client.savedTabDeal = vi.fn(() => Promise.resolve(client.view()));
+    const first = deferred<TabDealView>();
+    const before = client.view();
+    client.tabDeal.mockReturnValue(first.promise);
+    renderPopup(client);
+    await screen.findByTestId('verdict');
+    fireEvent.click(radio('crowded-field', 'no'));
+    fireEvent.click(radio('stalled', 'no'));
+    await waitFor(() => expect(screen.getByTestId('verdict').dataset.verdict).toBe('pursue'));
+    // The answer to the popup's first request, sent before the rep answered, arrives last.
+    first.resolve(before);
+    await first.promise;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(screen.getByTestId('verdict').dataset.verdict).toBe('pursue');
+    expect(screen.getByTestId('verdict').dataset.source).toBe('answer');
+  });
+
+  it('without a saved view, says it is reading, then shows the worker view', async () => {
+    const client = new FakeClient();
+    client.savedTabDeal = vi.fn(() => Promise.resolve(null));
+    const answer = deferred<TabDealView>();
+    client.tabDeal.mockReturnValue(answer.promise);
+    renderPopup(client);
+    await waitFor(() => expect(client.savedTabDeal).toHaveBeenCalled());
+    expect(screen.getByRole('status').textContent).toBe('Reading this tab…');
+    answer.resolve(client.view());
+    expect((await screen.findByTestId('verdict')).dataset.source).toBe('worker');
+  });
+});
+
+describe('savedViewFor', () => {
+  const view = new FakeClient().view();
+
+  it("returns the saved view of the deal the tab shows", () => {
+    expect(savedViewFor({ 'tab:7': DEAL_KEY, 'view:7': view }, 7)).toEqual(view);
+  });
+
+  it('returns nothing for another deal, another tab, or a tab without a deal', () => {
+    expect(savedViewFor({ 'tab:7': 'demo:deal-9999', 'view:7': view }, 7)).toBeNull();
+    expect(savedViewFor({ 'tab:8': DEAL_KEY, 'view:8': view }, 7)).toBeNull();
+    expect(savedViewFor({ 'view:7': view }, 7)).toBeNull();
+  });
+
+  it('returns nothing for a value that is not a whole deal view', () => {
+    const broken = [
+      null,
+      'caution',
+      { ...view, kind: 'none' },
+      { ...view, assessment: null },
+      { ...view, assessment: { ...view.assessment, findings: 'all' } },
+      { ...view, checklist: undefined },
+      { ...view, sunkCost: null },
+      { ...view, read: {} },
+    ];
+    for (const value of broken) expect(savedViewFor({ 'tab:7': DEAL_KEY, 'view:7': value }, 7)).toBeNull();
   });
 });
 

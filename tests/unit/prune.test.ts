@@ -8,6 +8,7 @@ import { createService } from '../../src/background/service';
 import { openDb, type WalkAwayDb } from '../../src/storage/db';
 import { GLOBAL_FRACTION, isQuotaError, KEEP_NEWEST_PER_DEAL, snapshotsToPrune, STORAGE_FULL, type SnapshotStub } from '../../src/storage/prune';
 import { Repository } from '../../src/storage/repository';
+import type { DealView } from '../../src/ui/views';
 import { makeAssessment, makeFacts } from './factories';
 
 const T0 = 1_790_000_000_000;
@@ -138,8 +139,12 @@ describe('a quota refusal while storing a reading', () => {
       activities: [],
       messages: [],
     };
+    // The tab showed a deal before, and its popup view was saved then.
+    platform.tabViews.set(1, { kind: 'deal', dealKey: 'hubspot:1:quiet' } as DealView);
     const reply = await service.onReading(reading, 'visit-fresh-0001', 1);
     expect(reply).toMatchObject({ ok: true, value: { dealKey: 'hubspot:1:fresh', warning: STORAGE_FULL } });
+    await service.settled();
+    expect(platform.tabViews.has(1)).toBe(false);
     // The popup for that tab says so too (the deal was never stored).
     expect(await service.tabDeal(1)).toEqual({ ok: true, value: { kind: 'none', reason: STORAGE_FULL } });
     // The refused transaction left no deal and no snapshot behind; the pruning did run.

@@ -167,4 +167,48 @@ describe('worker service', () => {
     // A switched-off site keeps no last badge for its pages to show.
     expect(platform.lastBadges.has('demo:deal-1077')).toBe(false);
   });
+
+  it("saves the popup's view of each tab's deal after the reply, and keeps it current", async () => {
+    await service.onReading(crowdedDeal(), 'visit-0001', 7);
+    await service.onReading(crowdedDeal(), 'visit-0002', 9);
+    await service.settled();
+    // The view saved for the tab is the one the worker gives the popup.
+    const fresh = await service.tabDeal(7);
+    expect(platform.tabViews.get(7)).toEqual(fresh.ok ? fresh.value : null);
+    expect(platform.tabViews.get(7)).toMatchObject({ dealKey: 'demo:deal-1077', assessment: { verdict: 'caution', flags: ['crowded-field'] } });
+    // An answer changes the saved view of every tab showing the deal.
+    await service.setAnswer('demo:deal-1077', 'crowded-field', 'clear', 'two dropped out');
+    for (const tabId of [7, 9]) {
+      expect(platform.tabViews.get(tabId)).toMatchObject({
+        assessment: { verdict: 'pursue', flags: [] },
+        answers: [{ itemId: 'crowded-field', status: 'clear', note: 'two dropped out' }],
+      });
+    }
+    // So do new settings: the saved view carries the checklist as saved.
+    const current = await service.getSettings();
+    if (!current.ok) throw new Error(current.error);
+    const checklist = current.value.checklist.map((item) => (item.id === 'stalled' ? { ...item, enabled: false } : item));
+    expect((await service.saveSettings(current.value.settings, checklist)).ok).toBe(true);
+    expect(platform.tabViews.get(9)?.checklist.find((item) => item.id === 'stalled')?.enabled).toBe(false);
+    // A tab that shows no deal any more keeps no view.
+    await service.onNoDeal(7);
+    expect(platform.tabViews.has(7)).toBe(false);
+    expect(platform.tabViews.has(9)).toBe(true);
+  });
+
+  it('saves no view for a tab that shows no deal any more by the time the view is written', async () => {
+    // Hold the view's write (it asks which deal the tab shows first) until the tab has moved on.
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const tabDeal = platform.tabDeal;
+    platform.tabDeal = async (tabId) => {
+      await gate;
+      return tabDeal(tabId);
+    };
+    await service.onReading(crowdedDeal(), 'visit-0001', 7);
+    await service.onNoDeal(7);
+    release();
+    await service.settled();
+    expect(platform.tabViews.has(7)).toBe(false);
+  });
 });

@@ -21,7 +21,15 @@ export interface PopupProps {
   now?: () => number;
 }
 
-type LoadState = { phase: 'loading' } | { phase: 'failed'; message: string } | { phase: 'ready'; view: TabDealView };
+/**
+ * Where the shown view came from: `saved` (the worker's view as of the tab's last reading,
+ * shown while the worker answers), `worker` (its answer now), `answer` (after the rep's own).
+ */
+type ViewSource = 'saved' | 'worker' | 'answer';
+type LoadState =
+  | { phase: 'loading' }
+  | { phase: 'failed'; message: string }
+  | { phase: 'ready'; view: TabDealView; source: ViewSource; refreshError?: string };
 
 export function Popup({ client = workerClient, getTabId = findTabId, openOptions = openOptionsPage, now = Date.now }: PopupProps) {
   const [state, setState] = useState<LoadState>({ phase: 'loading' });
@@ -31,12 +39,33 @@ export function Popup({ client = workerClient, getTabId = findTabId, openOptions
   // plain effect waits for the next frame (Preact: up to 35 ms), which the page shows later.
   useLayoutEffect(() => {
     let cancelled = false;
+    const show = (next: (current: LoadState) => LoadState) => {
+      if (!cancelled) setState(next);
+    };
     void (async () => {
+      let tabId: number;
       try {
-        const view = await client.tabDeal(await getTabId());
-        if (!cancelled) setState({ phase: 'ready', view });
+        tabId = await getTabId();
       } catch (error) {
-        if (!cancelled) setState({ phase: 'failed', message: errorMessage(error) });
+        show(() => ({ phase: 'failed', message: errorMessage(error) }));
+        return;
+      }
+      const fresh = client.tabDeal(tabId);
+      // The saved view needs no worker: it shows while a stopped worker starts, and only
+      // until the worker answers.
+      client.savedTabDeal?.(tabId).then(
+        (saved) => {
+          if (saved) show((current) => (current.phase === 'loading' ? { phase: 'ready', view: saved, source: 'saved' } : current));
+        },
+        () => undefined,
+      );
+      try {
+        const view = await fresh;
+        // An answer the rep gave meanwhile came back with a newer view than this one.
+        show((current) => (current.phase === 'ready' && current.source === 'answer' ? current : { phase: 'ready', view, source: 'worker' }));
+      } catch (error) {
+        const message = errorMessage(error);
+        show((current) => (current.phase === 'ready' ? { ...current, refreshError: message } : { phase: 'failed', message }));
       }
     })();
     return () => {
@@ -64,12 +93,18 @@ export function Popup({ client = workerClient, getTabId = findTabId, openOptions
           <p class="muted">Open a deal in HubSpot, Salesforce or Pipedrive, or an email thread in Gmail or Outlook.</p>
         </section>
       )}
+      {state.phase === 'ready' && state.refreshError && (
+        <p class="error" role="alert" data-testid="popup-refresh-error">
+          Couldn't refresh this deal: {state.refreshError} It shows the verdict of the page's last reading.
+        </p>
+      )}
       {state.phase === 'ready' && state.view.kind === 'deal' && (
         <DealPanel
           view={state.view}
+          source={state.source}
           client={client}
           now={now()}
-          onView={(view) => setState({ phase: 'ready', view })}
+          onView={(view) => setState({ phase: 'ready', view, source: 'answer' })}
           onReveal={(messageIndex) => {
             if (!client.revealEvidence || state.view.kind !== 'deal') return;
             const { dealKey } = state.view;
@@ -98,6 +133,7 @@ export function Popup({ client = workerClient, getTabId = findTabId, openOptions
 
 interface DealPanelProps {
   view: DealView;
+  source: ViewSource;
   client: WorkerClient;
   now: number;
   onView: (view: TabDealView) => void;
@@ -105,7 +141,7 @@ interface DealPanelProps {
   onReveal?: (messageIndex: number) => void;
 }
 
-function DealPanel({ view, client, now, onView, onReveal }: DealPanelProps) {
+function DealPanel({ view, source, client, now, onView, onReveal }: DealPanelProps) {
   const [pending, setPending] = useState<Record<string, AnswerChoice>>({});
   const [itemErrors, setItemErrors] = useState<Record<string, string>>({});
   // Notes being typed, by item id; dropped once saved so the stored note shows.
@@ -154,7 +190,7 @@ function DealPanel({ view, client, now, onView, onReveal }: DealPanelProps) {
         </p>
       )}
 
-      <div class={`verdict verdict--${assessment.verdict}`} data-testid="verdict" data-verdict={assessment.verdict} role="status">
+      <div class={`verdict verdict--${assessment.verdict}`} data-testid="verdict" data-verdict={assessment.verdict} data-source={source} role="status">
         <span class="verdict__label">{VERDICT_LABELS[assessment.verdict]}</span>
         <span class="verdict__detail">
           {assessment.flags.length} flagged · score {assessment.score} · {assessment.knownCount} of {assessment.findings.length} known
