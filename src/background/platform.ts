@@ -2,11 +2,11 @@
  * The only place the worker's logic touches browser.* APIs, so the logic itself
  * (service.ts) can be tested with fakes.
  */
-import browser from 'webextension-polyfill';
+import browser, { type Storage } from 'webextension-polyfill';
 import { lastBadgeKey, type BadgeState, type BadgeMessage, type BadgeRevealMessage } from '../messages';
 import type { Verdict } from '../scoring/types';
 import { VERDICT_COLORS } from '../scoring/verdicts';
-import { TAB_VIEW_PREFIX, tabDealKey, tabViewKey, type DealView } from '../ui/views';
+import { TAB_DEAL_PREFIX, TAB_VIEW_PREFIX, tabDealKey, tabViewKey, type DealView } from '../ui/views';
 
 export interface Platform {
   now(): number;
@@ -32,7 +32,19 @@ export interface Platform {
   forgetTabView(tabId: number): Promise<void>;
 }
 
-const TAB_KEY = tabDealKey;
+/**
+ * Writes an entry of one of our caches (last badges, popup views); when the storage area is
+ * full, drops every entry of that cache, since they are only caches, and writes it again.
+ */
+async function writeCacheEntry(area: Storage.StorageArea, prefix: string, entry: Record<string, unknown>): Promise<void> {
+  try {
+    await area.set(entry);
+  } catch {
+    const all = await area.get(null);
+    await area.remove(Object.keys(all).filter((key) => key.startsWith(prefix)));
+    await area.set(entry);
+  }
+}
 
 export const browserPlatform: Platform = {
   now: () => Date.now(),
@@ -56,22 +68,22 @@ export const browserPlatform: Platform = {
   },
 
   async tabDeal(tabId) {
-    const stored = await browser.storage.session.get(TAB_KEY(tabId));
-    const value = stored[TAB_KEY(tabId)];
+    const stored = await browser.storage.session.get(tabDealKey(tabId));
+    const value = stored[tabDealKey(tabId)];
     return typeof value === 'string' ? value : undefined;
   },
 
   async setTabDeal(tabId, dealKey) {
     // No deal (or the tab closed): its popup view goes with it.
-    if (dealKey === null) await browser.storage.session.remove([TAB_KEY(tabId), tabViewKey(tabId)]);
-    else await browser.storage.session.set({ [TAB_KEY(tabId)]: dealKey });
+    if (dealKey === null) await browser.storage.session.remove([tabDealKey(tabId), tabViewKey(tabId)]);
+    else await browser.storage.session.set({ [tabDealKey(tabId)]: dealKey });
   },
 
   async tabsShowing(dealKey) {
     const all = await browser.storage.session.get(null);
     return Object.entries(all)
-      .filter(([key, value]) => key.startsWith('tab:') && value === dealKey)
-      .map(([key]) => Number(key.slice(4)));
+      .filter(([key, value]) => key.startsWith(TAB_DEAL_PREFIX) && value === dealKey)
+      .map(([key]) => Number(key.slice(TAB_DEAL_PREFIX.length)));
   },
 
   async rememberBadge(state) {
@@ -81,15 +93,7 @@ export const browserPlatform: Platform = {
       flagged: state.flagged.map((item) => ({ ...item, evidence: [], reason: '' })),
       unknownReasons: [],
     };
-    const entry = { [lastBadgeKey(state.dealKey)]: slim };
-    try {
-      await browser.storage.local.set(entry);
-    } catch {
-      // storage.local is full: these are only a cache, so start it over.
-      const all = await browser.storage.local.get(null);
-      await browser.storage.local.remove(Object.keys(all).filter((key) => key.startsWith(lastBadgeKey(''))));
-      await browser.storage.local.set(entry);
-    }
+    await writeCacheEntry(browser.storage.local, lastBadgeKey(''), { [lastBadgeKey(state.dealKey)]: slim });
   },
 
   async forgetBadge(dealKey) {
@@ -97,19 +101,11 @@ export const browserPlatform: Platform = {
   },
 
   async rememberTabView(tabId, view) {
-    const entry = { [tabViewKey(tabId)]: view };
     try {
-      await browser.storage.session.set(entry);
+      await writeCacheEntry(browser.storage.session, TAB_VIEW_PREFIX, { [tabViewKey(tabId)]: view });
     } catch {
-      // Session storage is full (10 MB): these views are only a cache, so start them over.
-      // A view that still can't be written is removed, never left behind out of date.
-      try {
-        const all = await browser.storage.session.get(null);
-        await browser.storage.session.remove(Object.keys(all).filter((key) => key.startsWith(TAB_VIEW_PREFIX)));
-        await browser.storage.session.set(entry);
-      } catch {
-        await browser.storage.session.remove(tabViewKey(tabId)).catch(() => undefined);
-      }
+      // A view that can't be written (session storage holds 10 MB) is removed, never left out of date.
+      await browser.storage.session.remove(tabViewKey(tabId)).catch(() => undefined);
     }
   },
 
@@ -119,6 +115,6 @@ export const browserPlatform: Platform = {
 
   async openDealKeys() {
     const all = await browser.storage.session.get(null);
-    return Object.entries(all).flatMap(([key, value]) => (key.startsWith('tab:') && typeof value === 'string' ? [value] : []));
+    return Object.entries(all).flatMap(([key, value]) => (key.startsWith(TAB_DEAL_PREFIX) && typeof value === 'string' ? [value] : []));
   },
 };

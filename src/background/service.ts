@@ -56,8 +56,8 @@ export function badgeState(title: string, dealKey: string, assessment: Assessmen
   };
 }
 
-/** `firstConfig`: settings already being read at the worker's start (Repository.ensureSeeded). */
 /**
+ * `firstConfig`: settings already being read at the worker's start (Repository.ensureSeeded).
  * `reportError`: where a failure after a reply goes (the diagnostics log), since no message
  * waits for that work.
  */

@@ -89,6 +89,7 @@ export interface PipelinePage {
  * `view:<id>`: the popup's view of that deal as of its last reading or answer, so the
  * popup can show it without waiting for a stopped worker to start.
  */
-export const tabDealKey = (tabId: number): string => `tab:${tabId}`;
+export const TAB_DEAL_PREFIX = 'tab:';
+export const tabDealKey = (tabId: number): string => `${TAB_DEAL_PREFIX}${tabId}`;
 export const TAB_VIEW_PREFIX = 'view:';
 export const tabViewKey = (tabId: number): string => `${TAB_VIEW_PREFIX}${tabId}`;
