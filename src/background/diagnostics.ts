@@ -3,8 +3,8 @@
  * validated: codes, class names and frames only) and the worker's own handler failures.
  */
 import type * as v from 'valibot';
-import type { Reply } from '../messages';
-import { errorName, ownFrames, type DiagnosticRecord, type PageDiagnosticSchema } from '../storage/diagnostics';
+import type { Reply } from '../protocol/messages';
+import { errorName, ownFrames, type DiagnosticRecord, type PageDiagnosticSchema } from '../contract/diagnostics';
 import type { Repository } from '../storage/repository';
 
 export interface DiagnosticsLog {

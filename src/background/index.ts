@@ -8,7 +8,7 @@ import browser, { type Runtime } from 'webextension-polyfill';
 import { openDb } from '../storage/db';
 import { Repository } from '../storage/repository';
 import { browserPlatform } from './platform';
-import { createService } from './service';
+import { createService, handlersFor } from './service';
 import { createDataHandlers } from './data';
 import { createRouter } from './router';
 import { createDiagnosticsLog } from './diagnostics';
@@ -45,7 +45,13 @@ const data = createDataHandlers(repo, {
   },
 });
 
-const route = createRouter({ service, data, ready: seeded, extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL(''), diagnostics });
+const route = createRouter({
+  handlers: handlersFor(service, data, diagnostics),
+  ready: seeded,
+  extensionId: browser.runtime.id,
+  extensionOrigin: browser.runtime.getURL(''),
+  diagnostics,
+});
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => route(message, sender));
 mark('worker-ready');

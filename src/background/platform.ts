@@ -3,15 +3,18 @@
  * (service.ts) can be tested with fakes.
  */
 import browser, { type Storage } from 'webextension-polyfill';
-import { lastBadgeKey, type BadgeState, type BadgeMessage, type BadgeRevealMessage } from '../messages';
-import type { Verdict } from '../scoring/types';
+import type { BadgeState, BadgeMessage, BadgeRevealMessage } from '../protocol/messages';
+import { lastBadgeKey, TAB_DEAL_PREFIX, TAB_VIEW_PREFIX, tabDealKey, tabViewKey } from '../protocol/keys';
+import type { Verdict } from '../contract/assessment';
 import { VERDICT_COLORS } from '../scoring/verdicts';
-import { TAB_DEAL_PREFIX, TAB_VIEW_PREFIX, tabDealKey, tabViewKey, type DealView } from '../ui/views';
+import type { DealView } from '../protocol/views';
 
 export interface Platform {
   now(): number;
   setToolbar(tabId: number, flagCount: number | null, verdict: Verdict | null): Promise<void>;
   sendToTab(tabId: number, message: BadgeMessage | BadgeRevealMessage): Promise<void>;
+  /** Brings a tab (and its window) to the front: a reveal in another tab must be seen. */
+  focusTab(tabId: number): Promise<void>;
   /** Which deal each tab shows. Kept in session storage: the worker may be stopped at any time. */
   tabDeal(tabId: number): Promise<string | undefined>;
   setTabDeal(tabId: number, dealKey: string | null): Promise<void>;
@@ -64,6 +67,15 @@ export const browserPlatform: Platform = {
       await browser.tabs.sendMessage(tabId, message, { frameId: 0 });
     } catch {
       // No content script there any more (tab navigated away or closed).
+    }
+  },
+
+  async focusTab(tabId) {
+    try {
+      const tab = await browser.tabs.update(tabId, { active: true });
+      if (tab.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true });
+    } catch {
+      // The tab closed meanwhile.
     }
   },
 

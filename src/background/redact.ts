@@ -11,12 +11,9 @@ import type { DealFacts } from '../signals/types';
 
 type Signals = (text: string) => string[];
 
-function signalsOf(checklist: readonly ChecklistItem[]): Signals {
+function customSignalsOf(checklist: readonly ChecklistItem[]): Signals {
   const custom = checklist.filter((item) => !item.builtIn && item.enabled);
-  return (text) => [
-    ...detectPhrases(text).map((hit) => hit.kind),
-    ...custom.filter((item) => matchesCustomPhrase(text, item.phrases) !== null).map((item) => item.id),
-  ];
+  return (text) => custom.filter((item) => matchesCustomPhrase(text, item.phrases) !== null).map((item) => item.id);
 }
 
 /** The shortest quote of a long sentence that still signals what the whole sentence did. */
@@ -34,13 +31,20 @@ function quoteKeepingMatch(text: string, signals: Signals, wanted: string[]): st
   return best.text;
 }
 
+/**
+ * The statements some detector matched, each cut to a quote. The built-in detector's hits
+ * come with the statement (signals/facts.ts) and are kept as found in the whole sentence; it
+ * runs again here only on the windows of a sentence too long to quote whole.
+ */
 export function keepOnlyEvidence(facts: DealFacts, checklist: readonly ChecklistItem[]): DealFacts {
-  const signals = signalsOf(checklist);
+  const custom = customSignalsOf(checklist);
+  const signals: Signals = (text) => [...detectPhrases(text).map((hit) => hit.kind), ...custom(text)];
   return {
     ...facts,
     buyerStatements: facts.buyerStatements.flatMap((statement) => {
-      const wanted = signals(statement.text);
-      return wanted.length ? [{ ...statement, text: quoteKeepingMatch(statement.text, signals, wanted) }] : [];
+      const hits = statement.hits ?? detectPhrases(statement.text);
+      const wanted = [...hits.map((hit) => hit.kind), ...custom(statement.text)];
+      return wanted.length ? [{ ...statement, hits, text: quoteKeepingMatch(statement.text, signals, wanted) }] : [];
     }),
   };
 }

@@ -5,22 +5,21 @@
  */
 import type { Runtime } from 'webextension-polyfill';
 import * as v from 'valibot';
-import { PageMessageSchema, UiMessageSchema, type Reply } from '../messages';
-import type { DataHandlers } from './data';
+import { PageMessageSchema, UiMessageSchema, type PageMessage, type Reply, type UiMessage } from '../protocol/messages';
 import type { DiagnosticsLog } from './diagnostics';
 import { isExtensionPage, isTopFrameOfTab } from './senders';
-import type { Service } from './service';
+import type { PageHandlers, PageSender, UiHandlers } from './service';
 
 export interface RouterDeps {
-  service: Service;
-  data: DataHandlers;
+  /** One handler per message type (service.ts, handlersFor). */
+  handlers: { page: PageHandlers; ui: UiHandlers };
   /** Resolves once the database is seeded; messages wait for it. */
   ready: Promise<unknown>;
   extensionId: string;
   /** chrome-extension://<id>/ */
   extensionOrigin: string;
-  /** The local diagnostics log (src/background/diagnostics.ts); optional for tests. */
-  diagnostics?: DiagnosticsLog;
+  /** Where a handler's failure is logged (src/background/diagnostics.ts); optional for tests. */
+  diagnostics?: Pick<DiagnosticsLog, 'fromWorker'>;
 }
 
 export const refuse = (error: string): Reply<never> => ({ ok: false, error });
@@ -33,7 +32,18 @@ function sameOrigin(a: string, b: string | undefined): boolean {
   }
 }
 
-export function createRouter({ service, data, ready, extensionId, extensionOrigin, diagnostics }: RouterDeps) {
+/** The handler of a message's type, called with it. Indexing the table by a union type loses the pairing, hence the casts. */
+function dispatchPage(handlers: PageHandlers, message: PageMessage, sender: PageSender): Promise<unknown> {
+  const handler = handlers[message.type] as (message: PageMessage, sender: PageSender) => Promise<unknown>;
+  return handler(message, sender);
+}
+
+function dispatchUi(handlers: UiHandlers, message: UiMessage): Promise<unknown> {
+  const handler = handlers[message.type] as (message: UiMessage) => Promise<unknown>;
+  return handler(message);
+}
+
+export function createRouter({ handlers, ready, extensionId, extensionOrigin, diagnostics }: RouterDeps) {
   async function route(message: unknown, sender: Runtime.MessageSender): Promise<unknown> {
     await ready;
     const type = typeof message === 'object' && message !== null ? (message as { type?: unknown }).type : undefined;
@@ -44,51 +54,17 @@ export function createRouter({ service, data, ready, extensionId, extensionOrigi
       if (!isTopFrameOfTab(sender, extensionId, extensionOrigin)) return refuse('Refused: not from a page tab of this extension.');
       const parsed = v.safeParse(PageMessageSchema, message);
       if (!parsed.success) return refuse(`Refused: malformed ${shown} message.`);
-      const tabId = sender.tab?.id as number;
       const msg = parsed.output;
-      switch (msg.type) {
-        case 'page/wake':
-          return { ok: true, value: null };
-        case 'page/reading':
-          // A page may only speak for its own origin: a reading about another URL is forged.
-          if (!sameOrigin(msg.reading.url, sender.url)) return refuse('Refused: reading does not match the sending page.');
-          return service.onReading(msg.reading, msg.visitId, tabId);
-        case 'page/no-deal':
-          return service.onNoDeal(tabId);
-        case 'page/time-spent':
-          return service.onTimeSpent(msg.dealKey, msg.ms);
-        case 'page/diagnostic':
-          return diagnostics ? diagnostics.fromPage(msg, sender.url) : { ok: true, value: null };
-      }
+      // A page may only speak for its own origin: a reading about another URL is forged.
+      if (msg.type === 'page/reading' && !sameOrigin(msg.reading.url, sender.url)) return refuse('Refused: reading does not match the sending page.');
+      return dispatchPage(handlers.page, msg, { tabId: sender.tab?.id as number, url: sender.url });
     }
 
     if (typeof type === 'string' && type.startsWith('ui/')) {
       if (!isExtensionPage(sender, extensionId, extensionOrigin)) return refuse('Refused: not from an extension page.');
       const parsed = v.safeParse(UiMessageSchema, message);
       if (!parsed.success) return refuse(`Refused: malformed ${shown} message.`);
-      const msg = parsed.output;
-      switch (msg.type) {
-        case 'ui/tab-deal':
-          return service.tabDeal(msg.tabId);
-        case 'ui/set-answer':
-          return service.setAnswer(msg.dealKey, msg.itemId, msg.answer, msg.note);
-        case 'ui/get-settings':
-          return service.getSettings();
-        case 'ui/save-settings':
-          return service.saveSettings(msg.settings, msg.checklist);
-        case 'ui/pipeline':
-          return service.pipeline(msg.offset, msg.limit, msg.verdict);
-        case 'ui/export':
-          return data.exportAll();
-        case 'ui/import':
-          return data.importAll(msg.text);
-        case 'ui/erase':
-          return data.eraseAll();
-        case 'ui/diagnostics':
-          return diagnostics ? diagnostics.list() : { ok: true, value: [] };
-        case 'ui/reveal-evidence':
-          return service.revealEvidence(msg.tabId, msg.dealKey, msg.messageIndex);
-      }
+      return dispatchUi(handlers.ui, parsed.output);
     }
     return refuse('Refused: unknown message.');
   }

@@ -3,9 +3,11 @@
  * bad field before sending anything; the worker runs it again as the authority, and
  * saves only what passes whole (nothing half-saved). Pure: data in, verdict out.
  */
-import type { FieldErrors } from '../ui/views';
 import { defaultChecklist, isBuiltInItemId, BUILT_IN_ITEM_IDS, type ChecklistItem } from './items';
 import { SITE_IDS, type Cutoffs, type Settings, type SiteId, type Thresholds } from './settings';
+
+/** Field path ("thresholds.unresponsiveDays", "checklist.3.weight") -> message shown next to it. */
+export type FieldErrors = Record<string, string>;
 
 export interface NumberRule {
   min: number;

@@ -4,7 +4,7 @@
  * root so the page can neither style nor read it. Built with textContent only: deal
  * names and evidence come from the page and are hostile.
  */
-import type { BadgeState } from '../messages';
+import type { BadgeState } from '../protocol/messages';
 import { VERDICT_LABELS } from '../scoring/verdicts';
 
 /** Property name of the isolated-world marker on our host element. */

@@ -7,7 +7,7 @@
  * delayed every page's load by about 5 ms (docs/PERFORMANCE.md, "Page load ratio").
  */
 import type { Adapter } from '../adapters/types';
-import type { PageMessage } from '../messages';
+import type { PageMessage } from '../protocol/messages';
 import { afterLoad } from './start';
 
 const wake: PageMessage = { type: 'page/wake' };

@@ -7,8 +7,10 @@
 import browser from 'webextension-polyfill';
 import * as v from 'valibot';
 import type { Adapter, RawReading } from '../adapters/types';
-import { BadgeMessageSchema, BadgeStateSchema, lastBadgeKey, ReadingReplySchema, type BadgeState, type PageMessage } from '../messages';
-import { errorName, ownFrames } from '../storage/diagnostics';
+import { BadgeMessageSchema, BadgeStateSchema, ReadingReplySchema, type BadgeState, type PageMessage } from '../protocol/messages';
+import { lastBadgeKey } from '../protocol/keys';
+import { sendRetrying } from '../protocol/send';
+import { errorName, ownFrames } from '../contract/diagnostics';
 import { Badge } from './badge';
 import { revealMessage } from './reveal';
 import { watchNavigation, watchMutations } from './watch';
@@ -21,22 +23,6 @@ const adapterFor = (url: URL): Adapter | null => adapters.find((adapter) => adap
 
 function send(message: PageMessage): Promise<unknown> {
   return browser.runtime.sendMessage(message);
-}
-
-/**
- * For idempotent messages (a reading re-sent with its visitId updates the same snapshot):
- * Chromium may stop the worker while it handles one, which rejects the call or leaves it
- * without a reply. One retry after a short pause reaches the restarted worker.
- */
-async function sendRetrying(message: PageMessage): Promise<unknown> {
-  try {
-    const reply: unknown = await send(message);
-    if (reply !== undefined) return reply;
-  } catch {
-    // fall through to the retry
-  }
-  await new Promise((resolve) => setTimeout(resolve, 250));
-  return send(message);
 }
 
 /**
@@ -148,7 +134,7 @@ function startView(): void {
         if (state && !answered) show(state);
       }, report);
     }
-    const state = badgeFromReply(await sendRetrying({ type: 'page/reading', visitId, reading }));
+    const state = badgeFromReply(await sendRetrying(send, { type: 'page/reading', visitId, reading }));
     answered = true;
     if (state !== undefined) show(state);
   });

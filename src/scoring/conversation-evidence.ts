@@ -1,5 +1,6 @@
 /** Evidence drawn from a mail thread's shape (signals/conversation.ts), for scoring. Pure. */
-import type { DealFacts, Evidence } from '../signals/types';
+import type { Evidence } from '../contract/assessment';
+import type { DealFacts } from '../signals/types';
 
 const WHERE = 'Email thread';
 

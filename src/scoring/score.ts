@@ -9,8 +9,8 @@ import type { Settings, Thresholds } from '../checklist/settings';
 import { FIELD_LABELS, type FieldName } from '../adapters/types';
 import { calendarDaysBetween, formatDay, isBlankValue } from '../signals/parse';
 import { detectPhrases, matchesCustomPhrase, type PhraseHit, type PhraseKind } from '../signals/phrases';
-import type { BuyerStatement, DealFacts, Evidence, Touch } from '../signals/types';
-import type { Assessment, Finding, FindingStatus, ManualAnswer, Verdict } from './types';
+import type { BuyerStatement, DealFacts, Touch } from '../signals/types';
+import type { Assessment, Evidence, Finding, FindingStatus, ManualAnswer, Verdict } from '../contract/assessment';
 
 export const QUOTE_MAX = 200;
 /** At most this many sentences are quoted per finding. */
@@ -53,9 +53,12 @@ function fieldEvidence(facts: DealFacts, field: FieldName): Evidence {
   return { quote: isBlankValue(raw) && raw.trim() === '' ? '(empty)' : quote(raw), where: `${FIELD_LABELS[field]} field` };
 }
 
-function statementEvidence(statement: BuyerStatement): Evidence {
-  return { quote: quote(statement.text), where: statement.where, messageIndex: statement.messageIndex };
+function statementEvidence(ctx: ScoringContext, statement: BuyerStatement): Evidence {
+  return { quote: quote(statement.text), where: statement.where, source: { dealKey: statement.dealKey ?? ctx.facts.dealKey, messageIndex: statement.messageIndex } };
 }
+
+/** One buyer message, across the deal's own thread and its linked ones. */
+const messageOf = (statement: BuyerStatement): string => `${statement.dealKey ?? ''}#${statement.messageIndex}`;
 
 function statementsWith(ctx: ScoringContext, kind: PhraseKind): Array<{ statement: BuyerStatement; hit: PhraseHit }> {
   const found: Array<{ statement: BuyerStatement; hit: PhraseHit }> = [];
@@ -66,8 +69,8 @@ function statementsWith(ctx: ScoringContext, kind: PhraseKind): Array<{ statemen
   return found;
 }
 
-function quoteStatements(found: ReadonlyArray<{ statement: BuyerStatement }>): Evidence[] {
-  return found.slice(0, MAX_QUOTED_STATEMENTS).map(({ statement }) => statementEvidence(statement));
+function quoteStatements(ctx: ScoringContext, found: ReadonlyArray<{ statement: BuyerStatement }>): Evidence[] {
+  return found.slice(0, MAX_QUOTED_STATEMENTS).map(({ statement }) => statementEvidence(ctx, statement));
 }
 
 function timelineWhere(facts: DealFacts): string {
@@ -160,7 +163,7 @@ function noUrgency(ctx: ScoringContext): AutoFinding {
   const phrases = statementsWith(ctx, 'no-urgency');
   const farOut = facts.closeDate !== null && calendarDaysBetween(now, facts.closeDate) > thresholds.noUrgencyDays;
   if (farOut || phrases.length > 0) {
-    return flagged([...(farOut ? [fieldEvidence(facts, 'closeDate')] : []), ...quoteStatements(phrases)]);
+    return flagged([...(farOut ? [fieldEvidence(facts, 'closeDate')] : []), ...quoteStatements(ctx, phrases)]);
   }
   if (facts.closeDate !== null) return clear([fieldEvidence(facts, 'closeDate')]);
   if (ctx.buyerMessageCount > 0) return clear([]);
@@ -173,7 +176,7 @@ function crowdedField(ctx: ScoringContext): AutoFinding {
   const stated = statementsWith(ctx, 'crowded-field').filter(({ hit }) => (hit.vendorCount ?? 0) > thresholds.maxVendors);
   const tooManyListed = listedVendors !== null && listedVendors > thresholds.maxVendors;
   if (tooManyListed || stated.length > 0) {
-    return flagged([...(tooManyListed ? [fieldEvidence(facts, 'competitors')] : []), ...quoteStatements(stated)]);
+    return flagged([...(tooManyListed ? [fieldEvidence(facts, 'competitors')] : []), ...quoteStatements(ctx, stated)]);
   }
   if (listedVendors !== null) return clear([fieldEvidence(facts, 'competitors')]);
   if (ctx.buyerMessageCount > 0) return clear([]);
@@ -192,7 +195,7 @@ function gatekeeper(ctx: ScoringContext): AutoFinding {
   const withRoles = facts.contacts.filter((c) => c.roleText !== '');
   const noDecider = withRoles.length > 0 && deciders.length === 0;
   if (phrases.length > 0 || noDecider) {
-    return flagged([...(noDecider ? [{ quote: quote(describeContacts(withRoles)), where: 'Contacts' }] : []), ...quoteStatements(phrases), ...singleThreadEvidence(facts)]);
+    return flagged([...(noDecider ? [{ quote: quote(describeContacts(withRoles)), where: 'Contacts' }] : []), ...quoteStatements(ctx, phrases), ...singleThreadEvidence(facts)]);
   }
   if (deciders.length > 0) return clear([{ quote: quote(describeContacts(deciders)), where: 'Contacts' }]);
   if (ctx.buyerMessageCount > 0) return clear([]);
@@ -214,7 +217,7 @@ function budgetHidden(ctx: ScoringContext): AutoFinding {
   const budgetEvidence = facts.budget === null ? [] : [fieldEvidence(facts, 'budget')];
   const stageEvidence = facts.stage === null ? [] : [fieldEvidence(facts, 'stage')];
   if (phrases.length > 0 || field === 'flagged') {
-    return flagged([...(field === 'flagged' ? [...budgetEvidence, ...stageEvidence] : []), ...quoteStatements(phrases)]);
+    return flagged([...(field === 'flagged' ? [...budgetEvidence, ...stageEvidence] : []), ...quoteStatements(ctx, phrases)]);
   }
   if (field === 'clear') return clear(isBlankValue(facts.budget) ? [...budgetEvidence, ...stageEvidence] : budgetEvidence);
   if (ctx.buyerMessageCount > 0) return clear([]);
@@ -228,19 +231,19 @@ function priceOnly(ctx: ScoringContext): AutoFinding {
   const discount = facts.discount !== null ? [fieldEvidence(facts, 'discount')] : [];
   if (ctx.buyerMessageCount === 0) return unknown(NO_BUYER_MESSAGES, discount);
   const price = statementsWith(ctx, 'price-only');
-  const priceMessages = new Set(price.map(({ statement }) => statement.messageIndex)).size;
-  const valueMessages = new Set(statementsWith(ctx, 'value-language').map(({ statement }) => statement.messageIndex)).size;
+  const priceMessages = new Set(price.map(({ statement }) => messageOf(statement))).size;
+  const valueMessages = new Set(statementsWith(ctx, 'value-language').map(({ statement }) => messageOf(statement))).size;
   const dominates =
     priceMessages >= thresholds.priceOnlyMinMessages &&
     priceMessages / ctx.buyerMessageCount >= thresholds.priceOnlyShare &&
     valueMessages === 0;
-  return dominates ? flagged([...quoteStatements(price), ...discount]) : clear(discount);
+  return dominates ? flagged([...quoteStatements(ctx, price), ...discount]) : clear(discount);
 }
 
 function phraseItem(kind: PhraseKind): (ctx: ScoringContext) => AutoFinding {
   return (ctx) => {
     const found = statementsWith(ctx, kind);
-    if (found.length > 0) return flagged(quoteStatements(found));
+    if (found.length > 0) return flagged(quoteStatements(ctx, found));
     return ctx.buyerMessageCount > 0 ? clear([]) : unknown(NO_BUYER_MESSAGES);
   };
 }
@@ -276,7 +279,7 @@ function customItem(item: ChecklistItem, ctx: ScoringContext): AutoFinding {
   // Nothing to look for: only the rep can answer.
   if (phrases.length === 0) return unknown('answer by hand');
   const found = ctx.statements.filter(({ statement }) => matchesCustomPhrase(statement.text, phrases) !== null);
-  if (found.length > 0) return flagged(quoteStatements(found));
+  if (found.length > 0) return flagged(quoteStatements(ctx, found));
   return ctx.buyerMessageCount > 0 ? clear([]) : unknown(NO_BUYER_MESSAGES);
 }
 
@@ -326,9 +329,10 @@ export function assess(
           facts,
           thresholds: settings.thresholds,
           now,
-          statements: facts.buyerStatements.map((statement) => ({ statement, hits: detectPhrases(statement.text) })),
+          // Detected once when the thread was read (signals/facts.ts); older stored statements now.
+          statements: facts.buyerStatements.map((statement) => ({ statement, hits: statement.hits ?? detectPhrases(statement.text) })),
           // Stored facts keep only the statements that matched something, so the count comes with them.
-          buyerMessageCount: Math.max(facts.buyerMessageCount, new Set(facts.buyerStatements.map((s) => s.messageIndex)).size),
+          buyerMessageCount: Math.max(facts.buyerMessageCount, new Set(facts.buyerStatements.map(messageOf)).size),
         };
   const answerByItem = latestAnswers(answers);
   const items = checklist

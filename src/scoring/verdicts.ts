@@ -1,5 +1,5 @@
 /** How each verdict is named and coloured on every surface (badge, toolbar, popup, pages). Data only. */
-import type { Verdict } from './types';
+import type { Verdict } from '../contract/assessment';
 
 export const VERDICT_LABELS: Record<Verdict, string> = {
   pursue: 'Pursue',

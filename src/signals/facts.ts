@@ -3,7 +3,7 @@
  */
 import type { FieldName, RawActivity, RawMessage, RawReading } from '../adapters/types';
 import { calendarDaysBetween, formatDay, isBlankValue, localDayNumber, parseDate, parseDurationDays, parseMoney } from './parse';
-import { splitSentences } from './phrases';
+import { detectPhrases, splitSentences } from './phrases';
 import { conversationSignals, type ThreadMessage } from './conversation';
 import { buyerDomains } from './domains';
 import { stripQuotedText } from './reply';
@@ -157,7 +157,8 @@ export function toFacts(reading: RawReading, ctx: FactsContext): DealFacts {
     const sentences = splitSentences(stripQuotedText(message.body));
     // A collapsed message (no body) was not read: it must not count as a message without signals.
     if (sentences.length > 0) buyerMessageCount++;
-    for (const text of sentences) buyerStatements.push({ text, at, messageIndex, where });
+    // The detector runs here, once per sentence: redaction and scoring both use these hits.
+    for (const text of sentences) buyerStatements.push({ text, at, messageIndex, where, hits: detectPhrases(text) });
   });
   // Stable: same-day touches keep page order.
   touches.sort((a, b) => a.at - b.at);

@@ -2,17 +2,9 @@
 import type { FieldName } from '../adapters/types';
 import type { SiteId } from '../checklist/settings';
 import type { ConversationSignals } from './conversation';
+import type { PhraseHit } from './phrases';
 
 export type ContactRole = 'decision-maker' | 'economic-buyer' | 'champion' | 'influencer' | 'other';
-
-export interface Evidence {
-  /** Quoted text, at most 200 characters. */
-  quote: string;
-  /** Where it was found ("Close date field", "Buyer email of 12 Sep 2026"). */
-  where: string;
-  /** Mail threads: the message (index in page order) the quote came from, to scroll to it. */
-  messageIndex?: number;
-}
 
 export interface Touch {
   at: number; // epoch ms
@@ -25,9 +17,20 @@ export interface Touch {
 export interface BuyerStatement {
   text: string;
   at: number | null;
-  /** Index of the message in the thread / timeline it came from. */
+  /** Index of the message in the thread it came from. */
   messageIndex: number;
   where: string;
+  /**
+   * The thread the sentence was said in, when it is not the deal's own: a CRM deal scores the
+   * statements of its linked threads (background/links.ts), and evidence must point there.
+   */
+  dealKey?: string;
+  /**
+   * What the phrase detector found in the whole sentence, computed once when the thread is read,
+   * so re-scoring a stored deal (an answer, a settings change) never runs the detector again.
+   * Absent on statements stored before it existed: they are detected when scored.
+   */
+  hits?: PhraseHit[];
 }
 
 export interface DealFacts {

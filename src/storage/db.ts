@@ -2,10 +2,10 @@
 import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
 import type { ChecklistItem } from '../checklist/items';
 import type { Settings, SiteId } from '../checklist/settings';
-import type { Assessment, FindingStatus, ManualAnswer, Verdict } from '../scoring/types';
+import type { Assessment, FindingStatus, ManualAnswer, Verdict } from '../contract/assessment';
 import type { DealFacts } from '../signals/types';
 import { DB_NAME, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, upgradeToV2, upgradeToV3, upgradeToV4 } from './schema';
-import type { DiagnosticRecord } from './diagnostics';
+import type { DiagnosticRecord } from '../contract/diagnostics';
 
 export interface DealRecord {
   key: string;

@@ -1,25 +1,45 @@
 /**
- * Valibot schemas for every stored row, mirroring the types in db.ts / signals / scoring.
- * Used to check an import file row by row before it may touch the database: a file is
- * untrusted input, however it was made.
+ * Valibot schemas for every stored row, mirroring the types in db.ts / signals. Used to check
+ * an import file row by row before it may touch the database: a file is untrusted input,
+ * however it was made. The verdict's shapes come from the contract (src/contract/).
  */
 import * as v from 'valibot';
 import { FIELD_NAMES } from '../adapters/types';
 import { SITE_IDS } from '../checklist/settings';
-import type { Assessment, ManualAnswer } from '../scoring/types';
-import type { DealFacts, Evidence } from '../signals/types';
+import {
+  AssessmentSchema,
+  CountSchema as count,
+  DealKeySchema as DEAL_KEY,
+  FindingStatusSchema as STATUS,
+  ItemIdSchema as ITEM_ID,
+  ManualAnswerSchema,
+  MessageIndexSchema,
+  TimeSchema as time,
+  VerdictSchema as VERDICT,
+} from '../contract/assessment';
+import { PHRASE_KINDS } from '../signals/phrases';
+import type { DealFacts } from '../signals/types';
 import type { DealRecord, SnapshotRecord } from './db';
 
+export { AssessmentSchema, ManualAnswerSchema };
+
 const str = (max: number) => v.pipe(v.string(), v.maxLength(max));
-const time = v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(8.64e15));
-const count = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(Number.MAX_SAFE_INTEGER));
-export const ITEM_ID = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]{0,63}$/));
-export const DEAL_KEY = v.pipe(v.string(), v.minLength(3), v.maxLength(300), v.regex(/^[a-z]+:\S+$/));
-const STATUS = v.picklist(['flagged', 'clear', 'unknown']);
-const VERDICT = v.picklist(['pursue', 'caution', 'walk-away', 'unknown']);
 const list = <T extends v.GenericSchema>(item: T, max: number) => v.pipe(v.array(item), v.maxLength(max));
 
-const EvidenceSchema = v.object({ quote: str(200), where: str(300), messageIndex: v.optional(count) });
+const PhraseHitSchema = v.object({
+  kind: v.picklist(PHRASE_KINDS),
+  phrase: str(300),
+  vendorCount: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1_000))),
+});
+
+const BuyerStatementSchema = v.object({
+  text: str(2_000),
+  at: v.nullable(time),
+  messageIndex: MessageIndexSchema,
+  where: str(300),
+  dealKey: v.optional(DEAL_KEY),
+  hits: v.optional(list(PhraseHitSchema, 20)),
+});
 
 export const DealFactsSchema = v.object({
   site: v.picklist(SITE_IDS),
@@ -51,7 +71,7 @@ export const DealFactsSchema = v.object({
     }),
     5_000,
   ),
-  buyerStatements: list(v.object({ text: str(2_000), at: v.nullable(time), messageIndex: count, where: str(300) }), 1_000),
+  buyerStatements: list(BuyerStatementSchema, 1_000),
   buyerMessageCount: count,
   closeDatePushes: count,
   closeDatePushSource: v.optional(v.picklist(['history', 'visits'])),
@@ -68,23 +88,6 @@ export const DealFactsSchema = v.object({
       singleThreaded: v.boolean(),
     }),
   ),
-});
-
-const FindingSchema = v.object({
-  itemId: ITEM_ID,
-  status: STATUS,
-  source: v.picklist(['auto', 'manual']),
-  evidence: list(EvidenceSchema, 50),
-  reason: str(500),
-  auto: v.optional(v.object({ status: STATUS, evidence: list(EvidenceSchema, 50), reason: str(500) })),
-});
-
-export const AssessmentSchema = v.object({
-  verdict: VERDICT,
-  score: v.pipe(v.number(), v.finite()),
-  findings: list(FindingSchema, 100),
-  flags: list(ITEM_ID, 100),
-  knownCount: count,
 });
 
 export const DealRecordSchema = v.object({
@@ -113,14 +116,6 @@ export const SnapshotRecordSchema = v.object({
   stage: v.nullable(str(2_000)),
 });
 
-export const ManualAnswerSchema = v.object({
-  dealKey: DEAL_KEY,
-  itemId: ITEM_ID,
-  status: v.picklist(['flagged', 'clear']),
-  note: str(500),
-  at: time,
-});
-
 /*
  * Compile-time guard: a field added to a stored type but not to its schema here would be
  * stripped from imports silently. These fail to type-check until both sides agree.
@@ -129,9 +124,6 @@ type Same<A, B> = [Required<A>] extends [Required<B>] ? ([Required<B>] extends [
 type KeysMatch<S extends v.GenericSchema, T> = Same<Record<keyof v.InferOutput<S>, 0>, Record<keyof T, 0>>;
 export const SCHEMAS_MATCH_TYPES: [
   KeysMatch<typeof DealFactsSchema, DealFacts>,
-  KeysMatch<typeof AssessmentSchema, Assessment>,
   KeysMatch<typeof DealRecordSchema, DealRecord>,
   KeysMatch<typeof SnapshotRecordSchema, SnapshotRecord>,
-  KeysMatch<typeof ManualAnswerSchema, ManualAnswer>,
-  KeysMatch<typeof EvidenceSchema, Evidence>,
-] = [true, true, true, true, true, true];
+] = [true, true, true];

@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createDataHandlers, EXPORT_FORMAT, EXPORT_VERSION, type ExportFile } from '../../src/background/data';
 import { defaultChecklist } from '../../src/checklist/items';
 import { defaultSettings } from '../../src/checklist/settings';
-import { IMPORT_MAX_CHARS } from '../../src/messages';
+import { IMPORT_MAX_CHARS } from '../../src/protocol/messages';
 import { openDb, type WalkAwayDb } from '../../src/storage/db';
 import { Repository } from '../../src/storage/repository';
 import { makeAssessment, makeFacts } from './factories';

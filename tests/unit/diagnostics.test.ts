@@ -10,9 +10,10 @@ import { createDataHandlers } from '../../src/background/data';
 import { createDiagnosticsLog } from '../../src/background/diagnostics';
 import { FakePlatform } from './fake-platform';
 import { createRouter } from '../../src/background/router';
-import { createService, type Service } from '../../src/background/service';
+import { createService, handlersFor, type Service } from '../../src/background/service';
 import { openDb, type WalkAwayDb } from '../../src/storage/db';
-import { DIAGNOSTICS_CAP, errorName, ownFrames } from '../../src/storage/diagnostics';
+import { errorName, ownFrames } from '../../src/contract/diagnostics';
+import { DIAGNOSTICS_CAP } from '../../src/storage/repository';
 import { Repository } from '../../src/storage/repository';
 
 const ID = 'abcdefghijklmnopabcdefghijklmnop';
@@ -65,7 +66,7 @@ beforeEach(async () => {
   service = createService(repo, platform);
   const data = createDataHandlers(repo, { now: () => NOW, afterChange: async () => undefined });
   const diagnostics = createDiagnosticsLog(repo, { now: () => NOW, extensionOrigin: ORIGIN });
-  route = createRouter({ service, data, ready, extensionId: ID, extensionOrigin: ORIGIN, diagnostics });
+  route = createRouter({ handlers: handlersFor(service, data, diagnostics), ready, extensionId: ID, extensionOrigin: ORIGIN, diagnostics });
   await ready;
 });
 

@@ -1,5 +1,5 @@
 /** Small builders for test data, so each test states only what it is about. */
-import type { Assessment } from '../../src/scoring/types';
+import type { Assessment } from '../../src/contract/assessment';
 import type { DealFacts } from '../../src/signals/types';
 
 export function makeFacts(overrides: Partial<DealFacts> = {}): DealFacts {

@@ -203,15 +203,17 @@ describe('buyer statements', () => {
       }),
       CTX,
     );
+    // Each sentence carries the detector's hits, found once here (scoring and redaction reuse them).
     expect(facts.buyerStatements).toEqual([
-      { text: 'Thanks Alex.', at: at(2026, 11, 12, 16, 2), messageIndex: 1, where: 'Email from jordan@hooli.example, 12 Nov 2026' },
+      { text: 'Thanks Alex.', at: at(2026, 11, 12, 16, 2), messageIndex: 1, where: 'Email from jordan@hooli.example, 12 Nov 2026', hits: [] },
       {
         text: "Honestly, we're evaluating five vendors for this.",
         at: at(2026, 11, 12, 16, 2),
         messageIndex: 1,
         where: 'Email from jordan@hooli.example, 12 Nov 2026',
+        hits: [{ kind: 'crowded-field', phrase: 'five vendors', vendorCount: 5 }],
       },
-      { text: 'Not my call.', at: null, messageIndex: 3, where: 'Email from Jordan Lee' },
+      { text: 'Not my call.', at: null, messageIndex: 3, where: 'Email from Jordan Lee', hits: [{ kind: 'gatekeeper', phrase: 'not my call' }] },
     ]);
     // The collapsed (empty) message was not read.
     expect(facts.buyerMessageCount).toBe(2);

@@ -1,7 +1,7 @@
 /** An in-memory stand-in for the browser side of the worker (src/background/platform.ts). */
 import type { Platform } from '../../src/background/platform';
-import type { BadgeState } from '../../src/messages';
-import type { DealView } from '../../src/ui/views';
+import type { BadgeState } from '../../src/protocol/messages';
+import type { DealView } from '../../src/protocol/views';
 
 type Sent = Parameters<Platform['sendToTab']>[1];
 
@@ -18,6 +18,10 @@ export class FakePlatform implements Platform {
   };
   sendToTab = async (tabId: number, message: Sent) => {
     this.sent.push({ tabId, message });
+  };
+  focused: number[] = [];
+  focusTab = async (tabId: number) => {
+    this.focused.push(tabId);
   };
   tabDeal = async (tabId: number) => this.tabs.get(tabId);
   setTabDeal = async (tabId: number, key: string | null) => {

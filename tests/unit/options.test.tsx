@@ -4,7 +4,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { defaultChecklist, type ChecklistItem } from '../../src/checklist/items';
 import { defaultSettings, type Settings } from '../../src/checklist/settings';
 import type { WorkerClient } from '../../src/ui/client';
-import type { SaveSettingsResult, SettingsView } from '../../src/ui/views';
+import type { Reply } from '../../src/protocol/messages';
+import type { SettingsView } from '../../src/protocol/views';
+
+type OptionsClient = Pick<WorkerClient, 'getSettings' | 'saveSettings'>;
 
 // The real polyfill refuses to load outside an extension; the default client imports it.
 vi.mock('webextension-polyfill', () => ({ default: { runtime: { sendMessage: vi.fn() } } }));
@@ -26,16 +29,13 @@ const legalItem: ChecklistItem = {
 /** Stores what it is given, as the worker would, and answers with it. */
 function fakeClient(initial: SettingsView = { settings: defaultSettings(), checklist: defaultChecklist() }) {
   let stored = structuredClone(initial);
-  const saveSettings = vi.fn((settings: Settings, checklist: ChecklistItem[]): Promise<SaveSettingsResult> => {
+  const saveSettings = vi.fn((settings: Settings, checklist: ChecklistItem[]): Promise<Reply<SettingsView>> => {
     stored = structuredClone({ settings, checklist });
     return Promise.resolve({ ok: true, value: stored });
   });
-  const client: WorkerClient = {
-    tabDeal: vi.fn(),
-    setAnswer: vi.fn(),
+  const client: OptionsClient = {
     getSettings: vi.fn(() => Promise.resolve(structuredClone(stored))),
     saveSettings,
-    pipeline: vi.fn(),
   };
   return { client, saveSettings };
 }
@@ -46,7 +46,7 @@ function field<T extends HTMLElement = HTMLInputElement>(path: string): T {
   return element as T;
 }
 
-async function renderOptions(client: WorkerClient) {
+async function renderOptions(client: OptionsClient) {
   const result = render(<Options client={client} />);
   await screen.findByTestId('save');
   return result;
@@ -234,7 +234,7 @@ describe('Options', () => {
     await waitFor(() => expect(screen.getByTestId('save-status').textContent).toContain('Worker went away'));
     cleanup();
 
-    const failing: WorkerClient = { ...client, getSettings: vi.fn(async () => Promise.reject(new Error('Database is locked'))) };
+    const failing: OptionsClient = { ...client, getSettings: vi.fn(async () => Promise.reject(new Error('Database is locked'))) };
     render(<Options client={failing} />);
     expect((await screen.findByTestId('load-error')).textContent).toContain('Database is locked');
   });

@@ -1,9 +1,11 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Verdict } from '../../src/scoring/types';
+import type { Verdict } from '../../src/contract/assessment';
 import type { WorkerClient } from '../../src/ui/client';
-import type { PipelinePage, PipelineRow } from '../../src/ui/views';
+
+type PipelineClient = Pick<WorkerClient, 'pipeline'>;
+import type { PipelinePage, PipelineRow } from '../../src/protocol/views';
 
 // The real polyfill refuses to load outside an extension; the default client imports it.
 vi.mock('webextension-polyfill', () => ({ default: { runtime: { sendMessage: vi.fn() } } }));
@@ -34,7 +36,7 @@ function fakeClient() {
     const matching = verdict ? all.filter((row) => row.verdict === verdict) : all;
     return Promise.resolve({ rows: matching.slice(offset, offset + limit), total: matching.length });
   });
-  const client: WorkerClient = { tabDeal: vi.fn(), setAnswer: vi.fn(), getSettings: vi.fn(), saveSettings: vi.fn(), pipeline };
+  const client: PipelineClient = { pipeline };
   return { client, pipeline };
 }
 
@@ -71,7 +73,7 @@ describe('Pipeline', () => {
   });
 
   it('says when there is nothing yet', async () => {
-    const client: WorkerClient = {
+    const client: PipelineClient = {
       ...fakeClient().client,
       pipeline: () => Promise.resolve({ rows: [], total: 0 }),
     };

@@ -2,9 +2,8 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { defaultChecklist, type ChecklistItem } from '../../src/checklist/items';
-import type { Finding, FindingStatus, ManualAnswer, Verdict } from '../../src/scoring/types';
-import type { WorkerClient } from '../../src/ui/client';
-import type { DealView, TabDealView } from '../../src/ui/views';
+import type { Finding, FindingStatus, ManualAnswer, Verdict } from '../../src/contract/assessment';
+import type { DealView, TabDealView } from '../../src/protocol/views';
 
 const polyfill = vi.hoisted(() => ({
   tabs: { query: vi.fn() },
@@ -16,7 +15,8 @@ vi.mock('webextension-polyfill', () => ({ default: polyfill }));
 const { Popup } = await import('../../src/ui/popup/Popup');
 const { findTabId, tabIdFromSearch } = await import('../../src/ui/popup/tab');
 const { formatDuration, formatRelative } = await import('../../src/ui/shared/format');
-const { savedViewFor } = await import('../../src/ui/client');
+const { savedViewFor } = await import('../../src/protocol/views');
+type PopupClient = import('../../src/ui/popup/Popup').PopupClient;
 
 const NOW = Date.UTC(2026, 4, 20, 12, 0, 0);
 const DAY = 86_400_000;
@@ -41,7 +41,7 @@ const AUTO: Record<string, Omit<Finding, 'itemId' | 'source'>> = {
  * A tiny stand-in for the worker: keeps answers in memory and re-scores with the
  * default cutoffs, so the popup is shown whatever a real worker would send back.
  */
-class FakeClient implements WorkerClient {
+class FakeClient implements PopupClient {
   answers: ManualAnswer[] = [];
   setAnswerCalls: Array<[string, string, string, string]> = [];
   failNextAnswer: Error | null = null;
@@ -96,11 +96,12 @@ class FakeClient implements WorkerClient {
         { label: 'Competitors', value: 'Contoso, Fabrikam, Initech' },
       ],
       missed: ["couldn't read Budget"],
+      openSources: [],
     };
   }
 }
 
-function renderPopup(client: WorkerClient, overrides: { openOptions?: () => Promise<void>; getTabId?: () => Promise<number> } = {}) {
+function renderPopup(client: PopupClient, overrides: { openOptions?: () => Promise<void>; getTabId?: () => Promise<number> } = {}) {
   const getTabId = overrides.getTabId ?? (() => Promise.resolve(42));
   const openOptions = overrides.openOptions ?? (() => Promise.resolve());
   return render(<Popup client={client} getTabId={getTabId} openOptions={openOptions} now={() => NOW} />);

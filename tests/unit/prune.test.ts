@@ -8,7 +8,7 @@ import { createService } from '../../src/background/service';
 import { openDb, type WalkAwayDb } from '../../src/storage/db';
 import { GLOBAL_FRACTION, isQuotaError, KEEP_NEWEST_PER_DEAL, snapshotsToPrune, STORAGE_FULL, type SnapshotStub } from '../../src/storage/prune';
 import { Repository } from '../../src/storage/repository';
-import type { DealView } from '../../src/ui/views';
+import type { DealView } from '../../src/protocol/views';
 import { makeAssessment, makeFacts } from './factories';
 
 const T0 = 1_790_000_000_000;

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 /**
  * Evidence in context, piece by piece: the worker only forwards a reveal to a tab that
- * shows the deal, the popup turns mail quotes into buttons that ask for it, and the content
+ * shows the quoted thread, the popup turns mail quotes into buttons that ask for it, and the content
  * side scrolls to the right message element and marks it for a moment.
  */
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
@@ -12,8 +12,8 @@ import { defaultSettings } from '../../src/checklist/settings';
 import { FakePlatform } from './fake-platform';
 import { assess } from '../../src/scoring/score';
 import type { Repository } from '../../src/storage/repository';
-import type { WorkerClient } from '../../src/ui/client';
-import type { DealView } from '../../src/ui/views';
+import type { PopupClient } from '../../src/ui/popup/Popup';
+import type { DealView } from '../../src/protocol/views';
 import { makeFacts } from './factories';
 
 vi.mock('webextension-polyfill', () => ({ default: { tabs: { query: vi.fn() }, runtime: { sendMessage: vi.fn(), openOptionsPage: vi.fn() } } }));
@@ -27,20 +27,30 @@ const NOW = Date.UTC(2026, 10, 28, 12);
 const KEY = 'gmail:FMfcgzQbdrPQkZxHWDWlWvGRXGDtQJfM';
 
 describe('worker: ui/reveal-evidence', () => {
-  it('forwards to the tab only when that tab shows the deal', async () => {
+  it('forwards to the tab that shows the quoted thread, and to none when no tab does', async () => {
     const platform = new FakePlatform(NOW);
     platform.tabs.set(4, KEY);
     const { sent } = platform;
     const service = createService({} as Repository, platform);
-    expect(await service.revealEvidence(4, KEY, 2)).toEqual({ ok: true, value: true });
-    expect(await service.revealEvidence(5, KEY, 2)).toEqual({ ok: true, value: false });
-    expect(await service.revealEvidence(4, 'gmail:another1234567890123456789', 2)).toEqual({ ok: true, value: false });
+    expect(await service.revealEvidence(4, { dealKey: KEY, messageIndex: 2 })).toEqual({ ok: true, value: true });
+    expect(platform.focused).toEqual([]);
+    expect(await service.revealEvidence(4, { dealKey: 'gmail:another1234567890123456789', messageIndex: 2 })).toEqual({ ok: true, value: false });
     expect(sent).toEqual([{ tabId: 4, message: { type: 'badge/reveal', dealKey: KEY, messageIndex: 2 } }]);
+  });
+
+  it("from a CRM deal's popup, reveals a linked thread's message in that thread's tab and brings it to the front", async () => {
+    const platform = new FakePlatform(NOW);
+    platform.tabs.set(4, KEY);
+    platform.tabs.set(9, 'hubspot:123:456');
+    const service = createService({} as Repository, platform);
+    expect(await service.revealEvidence(9, { dealKey: KEY, messageIndex: 5 })).toEqual({ ok: true, value: true });
+    expect(platform.focused).toEqual([4]);
+    expect(platform.sent).toEqual([{ tabId: 4, message: { type: 'badge/reveal', dealKey: KEY, messageIndex: 5 } }]);
   });
 });
 
 describe('popup: a mail quote is a button that reveals its message', () => {
-  function view(): DealView {
+  function view(openSources: string[] = [KEY]): DealView {
     const checklist = defaultChecklist();
     const facts = makeFacts({
       site: 'gmail',
@@ -60,23 +70,24 @@ describe('popup: a mail quote is a button that reveals its message', () => {
       sunkCost: { firstSeen: NOW, visits: 1, msSpent: 0, clearCount: 0, itemCount: 12 },
       read: [],
       missed: [],
+      openSources,
     };
   }
 
   it('asks the worker to reveal message 3 in this tab', async () => {
     const revealEvidence = vi.fn(async () => true);
-    const client: WorkerClient = {
-      tabDeal: async () => view(),
-      setAnswer: async () => view(),
-      getSettings: async () => ({ settings: defaultSettings(), checklist: defaultChecklist() }),
-      saveSettings: async () => ({ ok: true }) as never,
-      pipeline: async () => ({}) as never,
-      revealEvidence,
-    };
+    const client: PopupClient = { tabDeal: async () => view(), setAnswer: async () => view(), revealEvidence };
     render(<Popup client={client} getTabId={async () => 42} openOptions={async () => undefined} now={() => NOW} />);
     const button = await screen.findByRole('button', { name: /run it by my boss/ });
     fireEvent.click(button);
-    await waitFor(() => expect(revealEvidence).toHaveBeenCalledWith(42, KEY, 3));
+    await waitFor(() => expect(revealEvidence).toHaveBeenCalledWith(42, { dealKey: KEY, messageIndex: 3 }));
+  });
+
+  it('offers no reveal for a quote whose thread no tab shows', async () => {
+    const client: PopupClient = { tabDeal: async () => view([]), setAnswer: async () => view([]), revealEvidence: vi.fn(async () => true) };
+    render(<Popup client={client} getTabId={async () => 42} openOptions={async () => undefined} now={() => NOW} />);
+    await screen.findAllByText(/run it by my boss/);
+    expect(screen.queryByRole('button', { name: /run it by my boss/ })).toBeNull();
   });
 });
 

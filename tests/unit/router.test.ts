@@ -12,8 +12,9 @@ import { createDataHandlers, type DataHandlers } from '../../src/background/data
 import { FakePlatform } from './fake-platform';
 import { createRouter } from '../../src/background/router';
 import { isExtensionPage, isTopFrameOfTab } from '../../src/background/senders';
-import { createService, type Service } from '../../src/background/service';
-import { PageMessageSchema, UiMessageSchema } from '../../src/messages';
+import { createService, handlersFor, type Service } from '../../src/background/service';
+import { createDiagnosticsLog } from '../../src/background/diagnostics';
+import { PageMessageSchema, UiMessageSchema } from '../../src/protocol/messages';
 import { openDb } from '../../src/storage/db';
 import { Repository } from '../../src/storage/repository';
 
@@ -110,7 +111,8 @@ beforeAll(async () => {
     });
   service = counted(real);
   data = counted(createDataHandlers(repo, { now: () => platform.now(), afterChange: async () => real.forgetCache() }));
-  route = createRouter({ service, data, ready, extensionId: ID, extensionOrigin: ORIGIN });
+  const diagnostics = counted(createDiagnosticsLog(repo, { now: () => platform.now(), extensionOrigin: ORIGIN }));
+  route = createRouter({ handlers: handlersFor(service, data, diagnostics), ready, extensionId: ID, extensionOrigin: ORIGIN });
   await ready;
 });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultChecklist, type ChecklistItem, type ItemId } from '../../src/checklist/items';
 import { defaultSettings, type Settings } from '../../src/checklist/settings';
 import { assess, quote } from '../../src/scoring/score';
-import type { Assessment, Finding, ManualAnswer } from '../../src/scoring/types';
+import type { Assessment, Finding, ManualAnswer } from '../../src/contract/assessment';
 import type { BuyerStatement, DealFacts, Touch } from '../../src/signals/types';
 import { makeFacts } from './factories';
 

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { QUESTION_MAX, TITLE_MAX } from '../../checklist/validate';
-import type { FieldErrors } from '../views';
+import type { FieldErrors } from '../../protocol/views';
 import { YesMeansField } from './ChecklistEditor';
 import { errorProps, FieldError } from './fields';
 

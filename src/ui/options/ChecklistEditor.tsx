@@ -1,5 +1,5 @@
 import { QUESTION_MAX, TITLE_MAX, WEIGHT_RULE } from '../../checklist/validate';
-import type { FieldErrors } from '../views';
+import type { FieldErrors } from '../../protocol/views';
 import type { ItemDraft } from './draft';
 import { errorProps, FieldError } from './fields';
 

@@ -6,7 +6,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { errorMessage } from '../shared/errors';
-import { dataClient, type DataClient } from './data-client';
+import { workerClient, type WorkerClient } from '../client';
 import { download } from '../shared/download';
 
 type Status = { kind: 'idle' } | { kind: 'busy'; text: string } | { kind: 'done'; text: string } | { kind: 'error'; text: string };
@@ -16,7 +16,9 @@ const CARRIED = 'walkaway-data-status';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-export function DataSection({ client = dataClient, reload = () => location.reload() }: { client?: DataClient; reload?: () => void }) {
+export type DataClient = Pick<WorkerClient, 'exportAll' | 'importAll' | 'eraseAll'>;
+
+export function DataSection({ client = workerClient, reload = () => location.reload() }: { client?: DataClient; reload?: () => void }) {
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const [confirming, setConfirming] = useState(false);
 

@@ -1,28 +1,22 @@
 /**
- * "Diagnostics": the local log of failures (src/storage/diagnostics.ts) for the rep to look
+ * "Diagnostics": the local log of failures (src/contract/diagnostics.ts) for the rep to look
  * at or hand to support as a JSON file. It stays in this browser; nothing is sent.
  */
 import { useState } from 'preact/hooks';
-import { ask } from '../client';
+import { workerClient, type WorkerClient } from '../client';
 import { download } from '../shared/download';
-import type { DiagnosticRecord } from '../../storage/diagnostics';
+import type { DiagnosticRecord } from '../../contract/diagnostics';
 import { errorMessage } from '../shared/errors';
 
-export interface DiagnosticsClient {
-  list(): Promise<DiagnosticRecord[]>;
-}
+export type DiagnosticsClient = Pick<WorkerClient, 'diagnostics'>;
 
-export const diagnosticsClient: DiagnosticsClient = {
-  list: () => ask<DiagnosticRecord[]>({ type: 'ui/diagnostics' }),
-};
-
-export function DiagnosticsSection({ client = diagnosticsClient }: { client?: DiagnosticsClient }) {
+export function DiagnosticsSection({ client = workerClient }: { client?: DiagnosticsClient }) {
   const [entries, setEntries] = useState<DiagnosticRecord[] | null>(null);
   const [error, setError] = useState('');
 
   async function load(): Promise<DiagnosticRecord[] | null> {
     try {
-      const list = await client.list();
+      const list = await client.diagnostics();
       setEntries(list);
       setError('');
       return list;

@@ -8,7 +8,7 @@ import type { ChecklistItem } from '../../checklist/items';
 import { SITE_IDS } from '../../checklist/settings';
 import { CUSTOM_ITEMS_MAX, CUTOFF_RULES, THRESHOLD_RULES, customItemId, validateSettings } from '../../checklist/validate';
 import { workerClient, type WorkerClient } from '../client';
-import type { FieldErrors } from '../views';
+import type { FieldErrors } from '../../protocol/views';
 import { errorMessage } from '../shared/errors';
 import { SITE_LABELS } from '../shared/labels';
 import { AddItemForm, type NewItemFields } from './AddItemForm';
@@ -27,7 +27,7 @@ type SaveStatus =
 // Paths that name an input on this page (the summary links to them).
 const INPUT_PATH = /^(thresholds\.\w+|cutoffs\.\w+|sites\.\w+|ownEmails|checklist\.\d+\.(title|weight|enabled|question|yesMeans|phrases))$/;
 
-export function Options({ client = workerClient }: { client?: WorkerClient }) {
+export function Options({ client = workerClient }: { client?: Pick<WorkerClient, 'getSettings' | 'saveSettings'> }) {
   const [draft, setDraft] = useState<Draft | null>(null);
   const [loadError, setLoadError] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -136,7 +136,7 @@ export function Options({ client = workerClient }: { client?: WorkerClient }) {
         setDraft(draftFrom(reply.value));
         setStatus({ kind: 'saved' });
       } else {
-        setErrors(reply.fieldErrors);
+        setErrors(reply.fieldErrors ?? {});
         setStatus({ kind: 'refused', message: reply.error });
       }
     } catch (error) {

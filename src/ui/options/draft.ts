@@ -5,7 +5,7 @@
 import type { ChecklistItem } from '../../checklist/items';
 import { SITE_IDS, type Cutoffs, type Settings, type SiteId, type Thresholds } from '../../checklist/settings';
 import { CUTOFF_RULES, THRESHOLD_RULES } from '../../checklist/validate';
-import type { SettingsView } from '../views';
+import type { SettingsView } from '../../protocol/views';
 
 export interface ItemDraft {
   /** The item as loaded (id, builtIn, order); edits live in the fields below. */

@@ -4,12 +4,12 @@
  * thousands of deals.
  */
 import { useLayoutEffect, useState } from 'preact/hooks';
-import type { Verdict } from '../../scoring/types';
+import type { Verdict } from '../../contract/assessment';
 import { workerClient, type WorkerClient } from '../client';
 import { errorMessage } from '../shared/errors';
 import { formatDuration, formatRelative } from '../shared/format';
 import { SITE_LABELS, VERDICT_LABELS } from '../shared/labels';
-import type { PipelinePage } from '../views';
+import type { PipelinePage } from '../../protocol/views';
 
 export const PAGE_SIZE = 50;
 
@@ -17,7 +17,7 @@ type Filter = Verdict | 'all';
 const FILTERS: Filter[] = ['all', 'walk-away', 'caution', 'pursue', 'unknown'];
 
 export interface PipelineProps {
-  client?: WorkerClient;
+  client?: Pick<WorkerClient, 'pipeline'>;
   now?: () => number;
 }
 

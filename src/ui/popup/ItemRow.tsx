@@ -1,6 +1,5 @@
 import type { ChecklistItem } from '../../checklist/items';
-import type { Finding, ManualAnswer } from '../../scoring/types';
-import type { Evidence } from '../../signals/types';
+import type { Evidence, EvidenceSource, Finding, ManualAnswer } from '../../contract/assessment';
 import { formatRelative } from '../shared/format';
 import { STATUS_LABELS } from '../shared/labels';
 
@@ -37,7 +36,9 @@ interface ItemRowProps {
   onChoose: (choice: AnswerChoice) => void;
   onNoteInput: (note: string) => void;
   onNoteCommit: () => void;
-  onReveal?: ((messageIndex: number) => void) | undefined;
+  /** Offered for a quote whose thread a tab shows now (DealView.openSources). */
+  onReveal?: ((source: EvidenceSource) => void) | undefined;
+  openSources?: readonly string[];
 }
 
 export function ItemRow(props: ItemRowProps) {
@@ -62,12 +63,12 @@ export function ItemRow(props: ItemRowProps) {
           {finding.auto && (
             <div class="item__auto">
               <p class="item__meta">Read automatically: {STATUS_LABELS[finding.auto.status]}</p>
-              <FindingDetail evidence={finding.auto.evidence} reason={finding.auto.reason} onReveal={props.onReveal} />
+              <FindingDetail evidence={finding.auto.evidence} reason={finding.auto.reason} onReveal={props.onReveal} openSources={props.openSources} />
             </div>
           )}
         </>
       ) : (
-        <FindingDetail evidence={finding.evidence} reason={finding.reason} onReveal={props.onReveal} />
+        <FindingDetail evidence={finding.evidence} reason={finding.reason} onReveal={props.onReveal} openSources={props.openSources} />
       )}
 
       <fieldset class="answer" disabled={saving} aria-describedby={error ? `answer-error-${item.id}` : undefined}>
@@ -115,20 +116,28 @@ export function ItemRow(props: ItemRowProps) {
   );
 }
 
-function FindingDetail({ evidence, reason, onReveal }: { evidence: Evidence[]; reason: string; onReveal?: ((messageIndex: number) => void) | undefined }) {
+interface FindingDetailProps {
+  evidence: Evidence[];
+  reason: string;
+  onReveal?: ((source: EvidenceSource) => void) | undefined;
+  openSources?: readonly string[] | undefined;
+}
+
+function FindingDetail({ evidence, reason, onReveal, openSources = [] }: FindingDetailProps) {
   if (evidence.length > 0) {
     return (
       <ul class="evidence">
         {evidence.map((entry, index) => (
           <li key={index}>
-            {onReveal && entry.messageIndex !== undefined ? (
-              // A quote from a mail message: clicking it shows that message in the thread.
+            {onReveal && entry.source && openSources.includes(entry.source.dealKey) ? (
+              // A quote from a mail message whose thread is open: clicking it shows that message.
               <button
                 type="button"
                 class="evidence__reveal link-button"
                 title="Show this message in the thread"
-                data-message-index={entry.messageIndex}
-                onClick={() => onReveal(entry.messageIndex ?? 0)}
+                data-message-index={entry.source.messageIndex}
+                data-source-deal={entry.source.dealKey}
+                onClick={() => entry.source && onReveal(entry.source)}
               >
                 <q class="evidence__quote">{entry.quote}</q>
               </button>

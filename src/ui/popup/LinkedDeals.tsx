@@ -1,6 +1,6 @@
 /** The same company on the other side: the CRM deal for a mail thread, or the threads for a deal. */
 import { SITE_LABELS, VERDICT_LABELS } from '../shared/labels';
-import type { LinkedDeal } from '../views';
+import type { LinkedDeal } from '../../protocol/views';
 
 /** Stored URLs come from pages we read: only plain https links are offered. */
 function safeHref(url: string): string | null {

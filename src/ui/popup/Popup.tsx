@@ -4,8 +4,9 @@
  */
 import { useLayoutEffect, useState } from 'preact/hooks';
 import type { ChecklistItem } from '../../checklist/items';
+import type { EvidenceSource } from '../../contract/assessment';
 import { workerClient, type WorkerClient } from '../client';
-import type { DealView, TabDealView } from '../views';
+import type { DealView, TabDealView } from '../../protocol/views';
 import { errorMessage } from '../shared/errors';
 import { SITE_LABELS, VERDICT_LABELS } from '../shared/labels';
 import { ItemRow, statusOf, type AnswerChoice } from './ItemRow';
@@ -14,8 +15,11 @@ import { ReadSummary } from './ReadSummary';
 import { SunkCostMeter } from './SunkCostMeter';
 import { findTabId, openOptionsPage } from './tab';
 
+/** The part of the client the popup uses; the saved view and reveal are optional for test doubles. */
+export type PopupClient = Pick<WorkerClient, 'tabDeal' | 'setAnswer'> & Partial<Pick<WorkerClient, 'savedTabDeal' | 'revealEvidence'>>;
+
 export interface PopupProps {
-  client?: WorkerClient;
+  client?: PopupClient;
   getTabId?: () => Promise<number>;
   openOptions?: () => Promise<void>;
   now?: () => number;
@@ -105,11 +109,10 @@ export function Popup({ client = workerClient, getTabId = findTabId, openOptions
           client={client}
           now={now()}
           onView={(view) => setState({ phase: 'ready', view, source: 'answer' })}
-          onReveal={(messageIndex) => {
-            if (!client.revealEvidence || state.view.kind !== 'deal') return;
-            const { dealKey } = state.view;
+          onReveal={(evidenceSource) => {
+            if (!client.revealEvidence) return;
             void getTabId()
-              .then((tabId) => client.revealEvidence?.(tabId, dealKey, messageIndex))
+              .then((tabId) => client.revealEvidence?.(tabId, evidenceSource))
               .catch(() => undefined);
           }}
         />
@@ -134,11 +137,11 @@ export function Popup({ client = workerClient, getTabId = findTabId, openOptions
 interface DealPanelProps {
   view: DealView;
   source: ViewSource;
-  client: WorkerClient;
+  client: PopupClient;
   now: number;
   onView: (view: TabDealView) => void;
   /** Scroll the thread in the tab to the message a quote came from. */
-  onReveal?: (messageIndex: number) => void;
+  onReveal?: (source: EvidenceSource) => void;
 }
 
 function DealPanel({ view, source, client, now, onView, onReveal }: DealPanelProps) {
@@ -221,6 +224,7 @@ function DealPanel({ view, source, client, now, onView, onReveal }: DealPanelPro
                 onNoteInput={(note) => setNoteDrafts((current) => ({ ...current, [item.id]: note }))}
                 onNoteCommit={() => commitNote(item)}
                 onReveal={onReveal}
+                openSources={view.openSources}
               />
             );
           })}

@@ -1,4 +1,4 @@
-import type { DealView } from '../views';
+import type { DealView } from '../../protocol/views';
 
 /** What the page showed and what it didn't, so the rep can judge how far to trust the verdict. */
 export function ReadSummary({ read, missed }: Pick<DealView, 'read' | 'missed'>) {

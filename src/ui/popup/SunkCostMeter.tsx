@@ -1,5 +1,5 @@
-import type { Verdict } from '../../scoring/types';
-import type { SunkCost } from '../views';
+import type { Verdict } from '../../contract/assessment';
+import type { SunkCost } from '../../protocol/views';
 import { formatDate, formatDuration, formatRelative } from '../shared/format';
 
 /** The nudge changes with the verdict: sunk time matters least exactly when the deal looks bad. */

@@ -1,6 +1,6 @@
 /** Words and colours for verdicts and findings, shared by the popup and options page. */
 import type { SiteId } from '../../checklist/settings';
-import type { FindingStatus } from '../../scoring/types';
+import type { FindingStatus } from '../../contract/assessment';
 
 export { VERDICT_COLORS, VERDICT_LABELS } from '../../scoring/verdicts';
 
