@@ -2,6 +2,37 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+/**
+ * The layers, lowest first (docs/ARCHITECTURE.md): each folder may import from the ones
+ * below it, never from one above or beside it. A folder's zone lists what it may not import.
+ */
+const LAYERS = {
+  contract: ['checklist', 'adapters', 'signals', 'scoring', 'storage', 'protocol', 'background', 'content', 'ui'],
+  checklist: ['adapters', 'signals', 'scoring', 'storage', 'protocol', 'background', 'content', 'ui'],
+  adapters: ['signals', 'scoring', 'storage', 'protocol', 'background', 'content', 'ui'],
+  signals: ['scoring', 'storage', 'protocol', 'background', 'content', 'ui'],
+  scoring: ['storage', 'protocol', 'background', 'content', 'ui'],
+  storage: ['protocol', 'background', 'content', 'ui'],
+  protocol: ['background', 'content', 'ui'],
+  background: ['content', 'ui'],
+  content: ['signals', 'storage', 'background', 'ui'],
+  ui: ['signals', 'storage', 'background', 'content'],
+};
+const layerZones = Object.entries(LAYERS).map(([folder, forbidden]) => ({
+  files: [`src/${folder}/**`],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: forbidden.map((other) => ({
+          group: [`**/${other}/*`, `**/${other}`],
+          message: `src/${folder}/ may not import from src/${other}/ (layers: docs/ARCHITECTURE.md).`,
+        })),
+      },
+    ],
+  },
+}));
+
 export default tseslint.config(
   { ignores: ['dist/', 'dist-*/', 'node_modules/', 'coverage/', 'bench-results/', 'test-results/'] },
   js.configs.recommended,
@@ -16,6 +47,7 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  ...layerZones,
   {
     // Tests build fakes and use matchers typed `any` (expect.any, expect.objectContaining).
     files: ['tests/**'],

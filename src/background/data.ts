@@ -4,42 +4,18 @@
  * Hand-written over Dexie rather than dexie-export-import: the file must be checked whole
  * (every row against its schema, the settings against the settings validator, ids unique,
  * references resolved) before the database is touched, and then replaced in ONE
- * transaction, so a bad file can never leave half an import behind. The format is ours,
+ * transaction (Repository.replaceEverything), so a bad file can never leave half an import
+ * behind. The format is ours,
  * versioned, and small enough to read.
  */
 import * as v from 'valibot';
-import type { ChecklistItem } from '../checklist/items';
-import type { Settings } from '../checklist/settings';
 import { validateSettings } from '../checklist/validate';
 import { IMPORT_MAX_CHARS, type Reply } from '../protocol/messages';
-import type { ManualAnswer } from '../contract/assessment';
-import type { DealRecord, SnapshotRecord, WalkAwayDb } from '../storage/db';
+import { EXPORT_FORMAT, EXPORT_VERSION, type ExportFile, type ImportSummary } from '../protocol/views';
 import { DealRecordSchema, ManualAnswerSchema, SnapshotRecordSchema } from '../storage/records';
 import type { Repository } from '../storage/repository';
 
-export const EXPORT_FORMAT = 'walk-away-export';
-/** Bump when the file's shape changes; older files then need a converter here. */
-export const EXPORT_VERSION = 1;
-
 export const LIMITS = { deals: 100_000, snapshots: 1_000_000, answers: 1_000_000 } as const;
-
-export interface ExportFile {
-  format: typeof EXPORT_FORMAT;
-  version: typeof EXPORT_VERSION;
-  exportedAt: number;
-  settings: Settings;
-  checklist: ChecklistItem[];
-  deals: DealRecord[];
-  snapshots: SnapshotRecord[];
-  answers: ManualAnswer[];
-}
-
-export interface ImportSummary {
-  deals: number;
-  snapshots: number;
-  answers: number;
-  checklistItems: number;
-}
 
 export interface DataHandlers {
   exportAll(): Promise<Reply<ExportFile>>;
@@ -133,42 +109,18 @@ export function checkImport(text: string): Checked {
   };
 }
 
-/** Every table the product stores. Erase and import clear all of them. */
-const allTables = (db: WalkAwayDb) => [db.checklist, db.settings, db.deals, db.snapshots, db.answers];
-
 export function createDataHandlers(repo: Repository, hooks: { now(): number; afterChange(): Promise<void> }): DataHandlers {
-  const { db } = repo;
   return {
     async exportAll() {
-      const file = await db.transaction('r', allTables(db), async () => {
-        const { settings, checklist } = await repo.loadSettings();
-        return {
-          format: EXPORT_FORMAT,
-          version: EXPORT_VERSION,
-          exportedAt: hooks.now(),
-          settings,
-          checklist,
-          deals: await db.deals.toArray(),
-          snapshots: await db.snapshots.toArray(),
-          answers: await db.answers.toArray(),
-        } satisfies ExportFile;
-      });
-      return { ok: true, value: file };
+      const stored = await repo.everything();
+      return { ok: true, value: { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: hooks.now(), ...stored } };
     },
 
     async importAll(text) {
       const checked = checkImport(text);
       if (!checked.ok) return { ok: false, error: checked.error };
       const { file } = checked;
-      // Replace, all or nothing: any failure inside rolls the whole transaction back.
-      await db.transaction('rw', allTables(db), async () => {
-        for (const table of allTables(db)) await table.clear();
-        await db.settings.add({ key: 'settings', value: file.settings });
-        await db.checklist.bulkAdd(file.checklist);
-        await db.deals.bulkAdd(file.deals);
-        await db.snapshots.bulkAdd(file.snapshots);
-        await db.answers.bulkAdd(file.answers);
-      });
+      await repo.replaceEverything(file);
       await hooks.afterChange();
       return {
         ok: true,
@@ -177,10 +129,7 @@ export function createDataHandlers(repo: Repository, hooks: { now(): number; aft
     },
 
     async eraseAll() {
-      // The diagnostics log too: it is never exported or imported, but erase leaves nothing.
-      await db.transaction('rw', [...allTables(db), db.diagnostics], async () => {
-        for (const table of [...allTables(db), db.diagnostics]) await table.clear();
-      });
+      await repo.eraseEverything();
       await repo.ensureSeeded();
       await hooks.afterChange();
       return { ok: true, value: null };

@@ -203,7 +203,7 @@ export type UiHandlers = { [K in UiType]: (message: UiRequest<K>) => Promise<Rep
 export function handlersFor(service: Service, data: DataHandlers, diagnostics: DiagnosticsLog): { page: PageHandlers; ui: UiHandlers } {
   return {
     page: {
-      'page/wake': async () => ({ ok: true, value: null }),
+      'page/wake': () => Promise.resolve({ ok: true, value: null }),
       'page/reading': (message, sender) => service.onReading(message.reading, message.visitId, sender.tabId),
       'page/no-deal': (_message, sender) => service.onNoDeal(sender.tabId),
       'page/time-spent': (message) => service.onTimeSpent(message.dealKey, message.ms),

@@ -16,6 +16,17 @@ export const DIAGNOSTICS_CAP = 500;
 /** Up to this many deals sharing a domain are simply loaded and sorted; beyond it, only keys are read. */
 const LOAD_ALL_BELOW = 50;
 
+/** Every table the product's data lives in: what export writes and import replaces. */
+const productTables = (db: WalkAwayDb) => [db.checklist, db.settings, db.deals, db.snapshots, db.answers];
+
+export interface StoredData {
+  settings: Settings;
+  checklist: ChecklistItem[];
+  deals: DealRecord[];
+  snapshots: SnapshotRecord[];
+  answers: ManualAnswer[];
+}
+
 export interface ReadingToRecord {
   facts: DealFacts;
   assessment: Assessment;
@@ -216,6 +227,37 @@ export class Repository {
   async setAnswer(dealKey: string, itemId: string, answer: 'auto' | 'flagged' | 'clear', note: string, now: number): Promise<void> {
     if (answer === 'auto') await this.db.answers.delete([dealKey, itemId]);
     else await this.db.answers.put({ dealKey, itemId, status: answer, note, at: now });
+  }
+
+  /** Settings, checklist and every deal, snapshot and answer, read in one transaction (export). */
+  async everything(): Promise<StoredData> {
+    const { db } = this;
+    return db.transaction('r', productTables(db), async () => {
+      const { settings, checklist } = await this.loadSettings();
+      return { settings, checklist, deals: await db.deals.toArray(), snapshots: await db.snapshots.toArray(), answers: await db.answers.toArray() };
+    });
+  }
+
+  /** Replaces everything the product stores, all or nothing: any failure rolls the whole transaction back. */
+  async replaceEverything(data: StoredData): Promise<void> {
+    const { db } = this;
+    await db.transaction('rw', productTables(db), async () => {
+      for (const table of productTables(db)) await table.clear();
+      await db.settings.add({ key: 'settings', value: data.settings });
+      await db.checklist.bulkAdd(data.checklist);
+      await db.deals.bulkAdd(data.deals);
+      await db.snapshots.bulkAdd(data.snapshots);
+      await db.answers.bulkAdd(data.answers);
+    });
+  }
+
+  /** Empties every table, the diagnostics log too (it is never exported, but erase leaves nothing). */
+  async eraseEverything(): Promise<void> {
+    const { db } = this;
+    const tables = [...productTables(db), db.diagnostics];
+    await db.transaction('rw', tables, async () => {
+      for (const table of tables) await table.clear();
+    });
   }
 
   /** Appends to the diagnostics log, dropping the oldest entries past the cap, in one transaction. */

@@ -71,7 +71,7 @@ describe('evidence in context', () => {
     await page.close();
   });
 
-  it('refuses to scroll a tab that does not show that deal', async () => {
+  it('scrolls no tab when no tab shows the quoted thread', async () => {
     const thread = MAIL_THREADS.find((t) => t.id === 'FMfcgzQbNoNeedReqUnmetKxWvGRXGDtQJ')!;
     const other = MAIL_THREADS.find((t) => t.id === 'FMfcgzQbCrowdedNoValueSilentKxWvGR')!;
     const { context } = await connect();
@@ -81,7 +81,7 @@ describe('evidence in context', () => {
     const popup = await openPopupFor(page);
     const tabId = await tabIdOf(page);
     const reply = await popup.evaluate(
-      ([tab, key]) => chrome.runtime.sendMessage({ type: 'ui/reveal-evidence', tabId: tab, dealKey: key, messageIndex: 1 }),
+      ([tab, key]) => chrome.runtime.sendMessage({ type: 'ui/reveal-evidence', tabId: tab, source: { dealKey: key, messageIndex: 1 } }),
       [tabId, keyOf(thread)] as const,
     );
     expect(reply).toEqual({ ok: true, value: false });
@@ -186,6 +186,20 @@ describe('a thread linked to its deal', () => {
       const dealPopup = await openPopupFor(deal);
       await expect.poll(async () => (await dealPopup.getByTestId('linked-deals').textContent()) ?? '').toContain(LINKED_THREAD.subject);
       expect(await dealPopup.locator('.evidence__where', { hasText: `thread "${LINKED_THREAD.subject}"` }).count()).toBeGreaterThan(0);
+      // A quote from the thread, on the deal's popup, shows its message in the thread's tab.
+      const quote = dealPopup.locator(`button.evidence__reveal[data-source-deal="${keyOf(LINKED_THREAD)}"]`).first();
+      await expect.poll(() => quote.count()).toBe(1);
+      const index = Number(await quote.getAttribute('data-message-index'));
+      await quote.focus();
+      await dealPopup.keyboard.press('Enter');
+      const marked = mail.locator('[data-walkaway-reveal]');
+      await expect.poll(() => marked.count()).toBe(1);
+      // The marked element is the message the quote came from (the adapter's own list, in page order).
+      const quoted = ((await quote.locator('q').textContent()) ?? '').replace(/…$/, '').slice(0, 40);
+      expect(await marked.textContent()).toContain(quoted);
+      expect(index).toBeGreaterThanOrEqual(0);
+      // Nothing is marked in the deal's own tab: it shows no messages.
+      expect(await deal.locator('[data-walkaway-reveal]').count()).toBe(0);
       await dealPopup.close();
     } finally {
       await forgetThread();

@@ -1,7 +1,8 @@
 /** Export, import and erase (src/background/data.ts) over fake-indexeddb. */
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createDataHandlers, EXPORT_FORMAT, EXPORT_VERSION, type ExportFile } from '../../src/background/data';
+import { createDataHandlers } from '../../src/background/data';
+import { EXPORT_FORMAT, EXPORT_VERSION, type ExportFile } from '../../src/protocol/views';
 import { defaultChecklist } from '../../src/checklist/items';
 import { defaultSettings } from '../../src/checklist/settings';
 import { IMPORT_MAX_CHARS } from '../../src/protocol/messages';
