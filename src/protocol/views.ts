@@ -3,11 +3,10 @@
  * types of the protocol (./messages.ts maps each request to one of these), and the check
  * of the popup's saved view, which is read from session storage rather than sent.
  */
-import * as v from 'valibot';
 import type { ChecklistItem } from '../checklist/items';
 import type { Settings, SiteId } from '../checklist/settings';
 import type { FieldErrors } from '../checklist/validate';
-import { AssessmentSchema, DealKeySchema, type Assessment, type ManualAnswer, type Verdict } from '../contract/assessment';
+import type { Assessment, ManualAnswer, Verdict } from '../contract/assessment';
 import type { DealRecord, SnapshotRecord } from '../storage/db';
 import { tabDealKey, tabViewKey } from './keys';
 
@@ -120,22 +119,30 @@ export interface ImportSummary {
  * The popup's saved view (session storage, written by the worker) when it is one and belongs
  * to the deal the tab shows now. Session storage is open to extension pages only, but a view
  * saved by an older version of the extension must not break the popup: its shape is checked.
+ * By hand, on the fields the popup reads first, rather than with a schema: this runs in every
+ * extension page's first script, where a schema library would add to the time to first paint.
  */
-const SavedViewSchema = v.looseObject({
-  kind: v.literal('deal'),
-  dealKey: DealKeySchema,
-  title: v.string(),
-  assessment: AssessmentSchema,
-  checklist: v.array(v.looseObject({ id: v.string() })),
-  answers: v.array(v.looseObject({ itemId: v.string() })),
-  read: v.array(v.looseObject({ label: v.string(), value: v.string() })),
-  missed: v.array(v.string()),
-  sunkCost: v.looseObject({ firstSeen: v.number(), visits: v.number(), msSpent: v.number() }),
-  openSources: v.array(v.string()),
-});
-
 export function savedViewFor(stored: Record<string, unknown>, tabId: number): DealView | null {
   const dealKey = stored[tabDealKey(tabId)];
-  const parsed = v.safeParse(SavedViewSchema, stored[tabViewKey(tabId)]);
-  return typeof dealKey === 'string' && parsed.success && parsed.output.dealKey === dealKey ? (stored[tabViewKey(tabId)] as DealView) : null;
+  const view = stored[tabViewKey(tabId)];
+  if (typeof dealKey !== 'string' || typeof view !== 'object' || view === null) return null;
+  const candidate = view as Partial<DealView>;
+  const assessment = candidate.assessment as Partial<DealView['assessment']> | undefined;
+  const wellFormed =
+    candidate.kind === 'deal' &&
+    candidate.dealKey === dealKey &&
+    typeof candidate.title === 'string' &&
+    typeof assessment === 'object' &&
+    assessment !== null &&
+    typeof assessment.verdict === 'string' &&
+    Array.isArray(assessment.findings) &&
+    Array.isArray(assessment.flags) &&
+    Array.isArray(candidate.checklist) &&
+    Array.isArray(candidate.answers) &&
+    Array.isArray(candidate.read) &&
+    Array.isArray(candidate.missed) &&
+    Array.isArray(candidate.openSources) &&
+    typeof candidate.sunkCost === 'object' &&
+    candidate.sunkCost !== null;
+  return wellFormed ? (candidate as DealView) : null;
 }
