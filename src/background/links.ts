@@ -4,19 +4,16 @@
  * statements, touches and message counts of its linked threads added, so what the buyer
  * says by email counts toward the deal's verdict; each thread keeps its own verdict.
  */
-import type { SiteId } from '../checklist/settings';
+import { isMail, SITE_IDS, type SiteId } from '../sites';
 import type { DealFacts } from '../signals/types';
 import type { DealRecord } from '../storage/db';
 import type { Repository } from '../storage/repository';
 import type { LinkedDeal } from '../ui/views';
 
-const MAIL_SITES: ReadonlySet<SiteId> = new Set(['gmail', 'outlook']);
+/** The sites whose pages are email threads (src/sites/index.ts). */
+const MAIL_SITES: readonly SiteId[] = SITE_IDS.filter(isMail);
 /** A company with many threads: the most recent ones are enough. */
 const MAX_LINKED = 10;
-
-export function isThread(site: SiteId): boolean {
-  return MAIL_SITES.has(site);
-}
 
 /** Up to this many matching deals are simply loaded and sorted; beyond it, only keys are read. */
 const LOAD_ALL_BELOW = 50;
@@ -31,18 +28,18 @@ export async function linkedDeals(repo: Repository, facts: DealFacts): Promise<D
   const domains = facts.domains ?? [];
   if (domains.length === 0) return [];
   const { deals } = repo.db;
-  const wantThreads = !isThread(facts.site);
+  const wantThreads = !isMail(facts.site);
   const matching = new Set(await deals.where('facts.domains').anyOf(domains).primaryKeys());
   matching.delete(facts.dealKey);
   if (matching.size <= LOAD_ALL_BELOW) {
     const found = await deals.bulkGet([...matching]);
     return found
-      .filter((deal): deal is DealRecord => deal !== undefined && isThread(deal.site) === wantThreads)
+      .filter((deal): deal is DealRecord => deal !== undefined && isMail(deal.site) === wantThreads)
       .sort((a, b) => b.lastSeen - a.lastSeen)
       .slice(0, MAX_LINKED);
   }
   // Keys only: the threads (or not) by the site index, then newest first by the lastSeen index.
-  const threadKeys = new Set(await deals.where('site').anyOf([...MAIL_SITES]).primaryKeys());
+  const threadKeys = new Set(await deals.where('site').anyOf(MAIL_SITES).primaryKeys());
   const newest: string[] = [];
   for (const key of await deals.orderBy('lastSeen').reverse().primaryKeys()) {
     if (matching.has(key) && threadKeys.has(key) === wantThreads) newest.push(key);
@@ -54,7 +51,7 @@ export async function linkedDeals(repo: Repository, facts: DealFacts): Promise<D
 
 /** A CRM deal's facts with its linked threads added (a thread's own facts are left alone). */
 export function withThreads(facts: DealFacts, threads: readonly DealRecord[]): DealFacts {
-  if (threads.length === 0 || isThread(facts.site)) return facts;
+  if (threads.length === 0 || isMail(facts.site)) return facts;
   return {
     ...facts,
     touches: [...facts.touches, ...threads.flatMap((thread) => thread.facts.touches)].sort((a, b) => a.at - b.at),

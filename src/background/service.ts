@@ -16,7 +16,8 @@ import type { Repository } from '../storage/repository';
 import { isQuotaError, STORAGE_FULL } from '../storage/prune';
 import type { DealView, PipelinePage, SaveSettingsResult, SettingsView, TabDealView } from '../ui/views';
 import type { Platform } from './platform';
-import { isThread, linkedDeals, linkedView, withThreads } from './links';
+import { linkedDeals, linkedView, withThreads } from './links';
+import { isMail, openADealHint } from '../sites';
 import { keepOnlyEvidence } from './redact';
 import { mark } from './bench-marks';
 
@@ -84,7 +85,7 @@ export function createService(
   async function rescore(deal: DealRecord, { settings, checklist }: Config): Promise<Assessment> {
     const answers = await repo.answersFor(deal.key);
     // A CRM deal counts what the buyer said in its linked mail threads (links.ts).
-    const threads = isThread(deal.site) ? [] : await linkedDeals(repo, deal.facts);
+    const threads = isMail(deal.site) ? [] : await linkedDeals(repo, deal.facts);
     return assess(withThreads(deal.facts, threads), checklist, answers, settings, platform.now());
   }
 
@@ -113,7 +114,7 @@ export function createService(
         return value === undefined ? [] : [{ label: FIELD_LABELS[name], value }];
       }).concat(
         // Counts, so "no contacts / no timeline on the page" is visible next to the fields.
-        deal.facts.site === 'gmail' || deal.facts.site === 'outlook'
+        isMail(deal.facts.site)
           ? []
           : [
               { label: 'Contacts', value: String(deal.facts.contacts.length) },
@@ -184,7 +185,7 @@ export function createService(
         toFacts(reading, { now, ownEmails: cfg.settings.ownEmails, previousCloseDates }),
         cfg.checklist,
       );
-      const threads = isThread(facts.site) ? [] : await linkedDeals(repo, facts);
+      const threads = isMail(facts.site) ? [] : await linkedDeals(repo, facts);
       const assessment = assess(withThreads(facts, threads), cfg.checklist, answers, cfg.settings, now);
       mark('assessed');
       // Storage full even after pruning: still show the verdict, and say the visit wasn't saved.
@@ -205,7 +206,7 @@ export function createService(
           // Not stored: a saved view would show the deal as it was before this reading.
           if (warning !== null) return platform.forgetTabView(tabId);
           await rememberReadView(tabId, facts.dealKey, assessment, cfg);
-          if (isThread(facts.site)) await updateLinkedDeals(facts, cfg);
+          if (isMail(facts.site)) await updateLinkedDeals(facts, cfg);
         })
         .catch((error: unknown) => reportError(error, 'page/reading'));
       // The page's badge waits for this reply; the tab's bookkeeping and toolbar need not
@@ -249,7 +250,7 @@ export function createService(
           value: {
             kind: 'none',
             reason: storageWarning ??
-              'This tab is not a deal page Walk Away can read. Open a deal in HubSpot, Salesforce or Pipedrive, or an email thread in Gmail or Outlook.',
+              `This tab is not a deal page Walk Away can read. ${openADealHint()}`,
           },
         };
       }

@@ -167,8 +167,9 @@ browser.runtime.onMessage.addListener(
     if (!parsed.success) return;
     if (parsed.output.type === 'badge/reveal') {
       const { dealKey, messageIndex } = parsed.output;
-      const adapter = adapterFor(new URL(location.href));
-      if (adapter && badge.host.dataset['deal'] === dealKey) revealMessage(adapter, document, messageIndex);
+      const url = new URL(location.href);
+      const adapter = adapterFor(url);
+      if (adapter && badge.host.dataset['deal'] === dealKey) revealMessage(adapter, document, url, messageIndex);
       return;
     }
     const { state } = parsed.output;
