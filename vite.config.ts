@@ -131,7 +131,7 @@ function useClassicWorker(outDir: string): void {
 interface BuiltManifest {
   background?: { service_worker: string; type?: string };
   content_scripts?: Array<{ js?: string[]; run_at?: string; matches?: string[] }>;
-  web_accessible_resources?: Array<{ resources: string[] }>;
+  web_accessible_resources?: Array<{ resources: string[]; matches?: string[] }>;
 }
 
 /**
@@ -155,7 +155,11 @@ function useClassicContentScripts(outDir: string): string[] {
     sites.push(site);
     return { ...script, js: [siteScript(site)], run_at: 'document_start' };
   });
-  const exposed = (manifest.web_accessible_resources ?? []).filter((entry) => !entry.resources.every((file) => loaded.has(file)));
+  // crxjs exposes each loader's chunks to that script's pages (matched by its patterns); the
+  // classic files need none of it.
+  const key = (matches: readonly string[] = []) => [...matches].sort().join(' ');
+  const replaced = new Set((manifest.content_scripts ?? []).map((script) => key(script.matches)));
+  const exposed = (manifest.web_accessible_resources ?? []).filter((entry) => !replaced.has(key(entry.matches)) && !entry.resources.every((file) => loaded.has(file)));
   if (exposed.length) manifest.web_accessible_resources = exposed;
   else delete manifest.web_accessible_resources;
   writeFileSync(path, `${JSON.stringify(manifest, null, 2)}\n`);

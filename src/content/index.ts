@@ -15,7 +15,7 @@ import { watchNavigation, watchMutations } from './watch';
 
 const badge = new Badge();
 let view: AbortController | null = null;
-/** The adapters this page's bundle carries (src/content/sites/): one site's, or all. */
+/** The adapters this page's bundle carries: one site's (src/sites/<id>/content.ts), or all (./any-crm.ts). */
 let adapters: readonly Adapter[] = [];
 const adapterFor = (url: URL): Adapter | null => adapters.find((adapter) => adapter.matches(url)) ?? null;
 

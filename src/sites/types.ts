@@ -23,6 +23,8 @@ export interface SiteDescriptor {
   readonly knownHosts: readonly string[];
   /** Pages this site's adapter, and no other, takes (tests/unit/structure.test.ts). */
   readonly exampleUrls: readonly string[];
+  /** Where its test pages are, from the repository root; `tests/fixtures/<id>` when not given. */
+  readonly fixtures?: string;
   /** Only in the demo build (`WALKAWAY_DEMO=1`): the user build has no trace of it. */
   readonly demoOnly?: true;
 }

@@ -12,5 +12,7 @@ export const demo = {
   matches: ['https://demo.walkaway.test/*'],
   knownHosts: ['walkaway.test'],
   exampleUrls: ['https://demo.walkaway.test/deals/1042', 'https://demo.walkaway.test/deals/1150/', 'https://demo.walkaway.test/mail/thread-7781'],
+  // Its pages are the bundled demo app itself.
+  fixtures: 'demo',
   demoOnly: true,
 } as const satisfies SiteDescriptor;
