@@ -7,7 +7,7 @@ import tseslint from 'typescript-eslint';
  * below it, never from one above or beside it. A folder's zone lists what it may not import.
  */
 const LAYERS = {
-  contract: ['checklist', 'adapters', 'signals', 'scoring', 'storage', 'protocol', 'background', 'content', 'ui'],
+  contract: ['sites', 'checklist', 'adapters', 'signals', 'scoring', 'storage', 'protocol', 'background', 'content', 'ui'],
   checklist: ['adapters', 'signals', 'scoring', 'storage', 'protocol', 'background', 'content', 'ui'],
   adapters: ['signals', 'scoring', 'storage', 'protocol', 'background', 'content', 'ui'],
   signals: ['scoring', 'storage', 'protocol', 'background', 'content', 'ui'],
@@ -18,15 +18,28 @@ const LAYERS = {
   content: ['signals', 'storage', 'background', 'ui'],
   ui: ['signals', 'storage', 'background', 'content'],
 };
-const layerZones = Object.entries(LAYERS).map(([folder, forbidden]) => ({
-  files: [`src/${folder}/**`],
+/**
+ * src/sites/ is two layers: the list of sites (descriptors: data only, just above the
+ * contract, so settings can take site ids from it) and each site's adapter (beside
+ * src/adapters/) with its content entry (a content script).
+ */
+const SITE_LIST = ['src/sites/index.ts', 'src/sites/types.ts', 'src/sites/build.ts', 'src/sites/*/site.ts'];
+const SITE_ZONES = [
+  { files: SITE_LIST, forbidden: [...LAYERS.contract.filter((f) => f !== 'sites'), 'adapter'] },
+  { files: ['src/sites/*/*.ts'], ignores: [...SITE_LIST, 'src/sites/*/content.ts'], forbidden: LAYERS.adapters },
+  { files: ['src/sites/*/content.ts'], forbidden: LAYERS.content },
+];
+const ZONES = [...Object.entries(LAYERS).map(([folder, forbidden]) => ({ files: [`src/${folder}/**`], forbidden })), ...SITE_ZONES];
+const layerZones = ZONES.map(({ files, ignores, forbidden }) => ({
+  files,
+  ...(ignores ? { ignores } : {}),
   rules: {
     'no-restricted-imports': [
       'error',
       {
         patterns: forbidden.map((other) => ({
           group: [`**/${other}/*`, `**/${other}`],
-          message: `src/${folder}/ may not import from src/${other}/ (layers: docs/ARCHITECTURE.md).`,
+          message: `${files.join(', ')} may not import from ${other} (layers: docs/ARCHITECTURE.md).`,
         })),
       },
     ],

@@ -1,36 +1,26 @@
-import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
+import { crx } from '@crxjs/vite-plugin';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build, defineConfig, type Plugin } from 'vite';
-import baseManifest from './manifest.json' with { type: 'json' };
+import manifest, { contentEntry, MANIFEST_SITES, WORKER_ENTRY } from './manifest.config.ts';
 import { filesInUse, importGraph, pageScripts } from './scripts/content-size.mjs';
-import { DEMO_ORIGIN_PATTERN } from './scripts/demo-origin.mjs';
 
 /**
  * `vite build` makes the extension a user installs, into dist/: host access to the
  * SPEC section 3 sites only. `WALKAWAY_DEMO=1 vite build` makes the demo/test build,
- * into dist-demo/, which may also read the bundled demo site. The demo host never
- * reaches the build a user installs (tests/unit/manifest.test.ts checks).
+ * into dist-demo/, which also reads the bundled demo site. The demo site is in the list
+ * of sites of the demo build only (src/sites/build.ts): the constant below drops it, with
+ * its host and label, from every file of the user build (tests/unit/manifest.test.ts).
  */
 const demo = process.env['WALKAWAY_DEMO'] === '1';
-
-/** The manifest crxjs builds from: without the worker, which workerScript() builds (see there). */
-function manifestFor(withDemo: boolean): ManifestV3Export {
-  const { background: _worker, ...manifest } = structuredClone(baseManifest);
-  if (withDemo) {
-    manifest.name = 'Walk Away (demo)';
-    manifest.host_permissions.push(DEMO_ORIGIN_PATTERN);
-    manifest.content_scripts[0]?.matches.push(DEMO_ORIGIN_PATTERN);
-  }
-  return manifest;
-}
+const DEFINE = { __WALKAWAY_DEMO__: JSON.stringify(demo) };
 
 const OXC = { jsx: { runtime: 'automatic', importSource: 'preact' } } as const;
 const TARGET = 'chrome116';
 
 /**
  * The content scripts, each one self-contained classic IIFE file: one per site the manifest
- * reads, with that site's adapter only (src/content/sites/<site>.ts), and ANY_CRM_SCRIPT with
+ * reads, with that site's adapter only (src/sites/<site>/content.ts), and ANY_CRM_SCRIPT with
  * every adapter for the CRMs the rep allows at run time (src/background/any-crm.ts registers it).
  * crxjs's own content script is a loader that dynamically imports its chunks from the
  * extension: Chromium holds the page's load event for that request (docs/PERFORMANCE.md,
@@ -44,20 +34,11 @@ const TARGET = 'chrome116';
 export const ANY_CRM_SCRIPT = 'content-any-crm.js';
 export const siteScript = (site: string): string => `content-${site}.js`;
 
-/** The site of each manifest match pattern (manifest.json, and the demo host in demo builds). */
-const SITE_OF_PATTERN: ReadonlyArray<readonly [RegExp, string]> = [
-  [/\.hubspot\.com\//, 'hubspot'],
-  [/\.(lightning\.force|my\.salesforce)\.com\//, 'salesforce'],
-  [/\.pipedrive\.com\//, 'pipedrive'],
-  [/\/\/mail\.google\.com\//, 'gmail'],
-  [/\/\/outlook\.(office\.com|live\.com|cloud\.microsoft)\//, 'outlook'],
-  [/\/\/demo\.walkaway\.test\//, 'demo'],
-];
-
-function siteOf(pattern: string): string {
-  const site = SITE_OF_PATTERN.find(([test]) => test.test(pattern))?.[1];
-  if (!site) throw new Error(`vite.config.ts: no content script bundle for the match pattern ${pattern}`);
-  return site;
+/** The site of a built content script entry: the one whose match patterns it has (manifest.config.ts). */
+function siteOf(matches: readonly string[]): string {
+  const site = MANIFEST_SITES.find((candidate) => candidate.matches.join(' ') === matches.join(' '));
+  if (!site) throw new Error(`vite.config.ts: no site has the match patterns ${matches.join(' ')}`);
+  return site.id;
 }
 
 /** After crxjs's build: every script the browser runs becomes one self-contained classic file. */
@@ -71,6 +52,7 @@ function classicScripts(outDir: string): Plugin {
           configFile: false,
           logLevel: 'warn',
           oxc: OXC,
+          define: DEFINE,
           build: {
             outDir,
             emptyOutDir: false,
@@ -81,9 +63,9 @@ function classicScripts(outDir: string): Plugin {
           },
         });
       const sites = useClassicContentScripts(outDir);
-      for (const site of sites) await iife(`src/content/sites/${site}.ts`, siteScript(site));
-      await iife('src/content/sites/any-crm.ts', ANY_CRM_SCRIPT);
-      await iife(baseManifest.background.service_worker, WORKER_SCRIPT);
+      for (const site of sites) await iife(contentEntry(site), siteScript(site));
+      await iife('src/content/any-crm.ts', ANY_CRM_SCRIPT);
+      await iife(WORKER_ENTRY, WORKER_SCRIPT);
       useClassicWorker(outDir);
       for (const page of EXTENSION_PAGES) {
         await iife(join(resolve(outDir), pageEntry(outDir, page)), pageScript(page));
@@ -99,7 +81,7 @@ function classicScripts(outDir: string): Plugin {
  * (a module loader importing the worker's chunk and the chunks it shares with the extension
  * pages). Chromium stops an idle worker, so most page views start it again, and the classic
  * file started faster: from the worker's start to the badge, 64 to 78 ms against 89 to 101
- * in an A/B of cold starts (docs/PERFORMANCE.md, change 20).
+ * in an A/B of cold starts (docs/PERFORMANCE.md).
  */
 export const WORKER_SCRIPT = 'service-worker.js';
 
@@ -107,7 +89,7 @@ export const WORKER_SCRIPT = 'service-worker.js';
  * The extension pages (popup, options, pipeline), each with its scripts in one classic file
  * loaded with `defer`, instead of the entry module and the chunks it shares with the other
  * pages: the popup's scripts had run 15 to 20 ms sooner in an A/B (DOMContentLoaded 55 to 60
- * against 74 to 77 ms; docs/PERFORMANCE.md, change 21). The file is bundled from crxjs's built entry,
+ * against 74 to 77 ms; docs/PERFORMANCE.md). The file is bundled from crxjs's built entry,
  * so it is the same code; the page keeps crxjs's stylesheets.
  */
 const EXTENSION_PAGES = ['popup', 'options', 'pipeline'] as const;
@@ -149,12 +131,13 @@ function useClassicWorker(outDir: string): void {
 interface BuiltManifest {
   background?: { service_worker: string; type?: string };
   content_scripts?: Array<{ js?: string[]; run_at?: string; matches?: string[] }>;
-  web_accessible_resources?: Array<{ resources: string[] }>;
+  web_accessible_resources?: Array<{ resources: string[]; matches?: string[] }>;
 }
 
 /**
- * Splits the built manifest's content script into one per site, pointing at that site's
- * bundle, and removes what only crxjs's loader needed. Returns the sites.
+ * Points each built content script (one per site, manifest.config.ts) at that site's
+ * classic bundle instead of crxjs's loader, and removes what only the loader needed.
+ * Returns the sites.
  */
 function useClassicContentScripts(outDir: string): string[] {
   const root = resolve(outDir);
@@ -163,21 +146,25 @@ function useClassicContentScripts(outDir: string): string[] {
   const loaders = (manifest.content_scripts ?? []).flatMap((script) => script.js ?? []);
   // Every file the loaders pull in; chunks the extension pages share stay, only exposure goes.
   const loaded = new Set(importGraph(root, loaders).map((file) => file.slice(root.length + 1)));
-  const patternsBySite = new Map<string, string[]>();
-  for (const pattern of (manifest.content_scripts ?? []).flatMap((script) => script.matches ?? [])) {
-    const site = siteOf(pattern);
-    patternsBySite.set(site, [...(patternsBySite.get(site) ?? []), pattern]);
-  }
+  const sites: string[] = [];
   // Injected before the page is parsed, each script only sets listeners and starts its work
   // after the load event (src/content/start.ts): at document_idle an injection alone delays
   // that event. Set here, with the classic files (crxjs's loader can't run that early).
-  manifest.content_scripts = [...patternsBySite].map(([site, matches]) => ({ matches, js: [siteScript(site)], run_at: 'document_start' }));
-  const exposed = (manifest.web_accessible_resources ?? []).filter((entry) => !entry.resources.every((file) => loaded.has(file)));
+  manifest.content_scripts = (manifest.content_scripts ?? []).map((script) => {
+    const site = siteOf(script.matches ?? []);
+    sites.push(site);
+    return { ...script, js: [siteScript(site)], run_at: 'document_start' };
+  });
+  // crxjs exposes each loader's chunks to that script's pages (matched by its patterns); the
+  // classic files need none of it.
+  const key = (matches: readonly string[] = []) => [...matches].sort().join(' ');
+  const replaced = new Set((manifest.content_scripts ?? []).map((script) => key(script.matches)));
+  const exposed = (manifest.web_accessible_resources ?? []).filter((entry) => !replaced.has(key(entry.matches)) && !entry.resources.every((file) => loaded.has(file)));
   if (exposed.length) manifest.web_accessible_resources = exposed;
   else delete manifest.web_accessible_resources;
   writeFileSync(path, `${JSON.stringify(manifest, null, 2)}\n`);
   for (const loader of loaders) rmSync(join(root, loader), { force: true });
-  return [...patternsBySite.keys()];
+  return sites;
 }
 
 // WALKAWAY_OUT_DIR lets parallel work build side by side without clobbering dist/.
@@ -185,7 +172,8 @@ const OUT_DIR = process.env['WALKAWAY_OUT_DIR'] ?? (demo ? 'dist-demo' : 'dist')
 
 export default defineConfig({
   oxc: OXC,
-  plugins: [crx({ manifest: manifestFor(demo) }), classicScripts(OUT_DIR)],
+  define: DEFINE,
+  plugins: [crx({ manifest }), classicScripts(OUT_DIR)],
   build: {
     outDir: OUT_DIR,
     emptyOutDir: true,

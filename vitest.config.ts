@@ -2,6 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+  // Unit tests see every site, the demo one too (src/sites/build.ts); built files are tested as built.
+  define: { __WALKAWAY_DEMO__: 'true' },
   test: {
     projects: [
       {

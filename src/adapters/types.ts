@@ -2,7 +2,7 @@
  * What an adapter reads off a page: raw visible text only. Parsing (dates, money,
  * roles) happens in the background worker so the content script stays small.
  */
-import type { SiteId } from '../checklist/settings';
+import type { SiteId } from '../sites';
 
 /** The deal fields every adapter looks for, by their usual visible labels. */
 export const FIELD_NAMES = [
@@ -86,18 +86,34 @@ export interface Adapter {
   site: SiteId;
   /** Pure URL predicate. */
   matches(url: URL): boolean;
-  /** Example URLs this adapter (and no other) must match; checked by the registry test. */
-  exampleUrls: readonly string[];
   /**
    * Reads the page. Returns null when the page is not (yet) a deal record.
    * Must never throw into the host page: the caller guards, but adapters should not rely on it.
    */
   read(doc: Document, url: URL): RawReading | null;
   /**
-   * Mail sites: the element of each message, in the order and number of `reading.messages`,
-   * so evidence can scroll to the message it quotes.
+   * Pages with messages: the one list both `read` (its `messages`) and reveal (the element
+   * to scroll to) take, so evidence's messageIndex always points at the message it quotes.
    */
-  messageElements?(doc: Document): Element[];
+  messages?(doc: Document, url: URL): MessageList;
+}
+
+/** A page's messages, one for one with the elements they were read from, in page order. */
+export interface MessageList {
+  elements: Element[];
+  messages: RawMessage[];
+}
+
+/** The containers that read as a message (`read` returns null for the others), with their readings. */
+export function messageList(containers: Iterable<Element>, read: (container: Element) => RawMessage | null): MessageList {
+  const list: MessageList = { elements: [], messages: [] };
+  for (const container of containers) {
+    const message = read(container);
+    if (!message) continue;
+    list.elements.push(container);
+    list.messages.push(message);
+  }
+  return list;
 }
 
 /** How each field is named to the rep ("couldn't read Close date"). */

@@ -4,7 +4,7 @@
  * start (Chromium may have stopped the worker while a permission changed, and a
  * registration can outlive the permission that justified it).
  */
-import { crmPatterns } from '../adapters/any-crm-origins';
+import { crmPatterns } from '../sites/generic/origins';
 
 export const ANY_CRM_SCRIPT_ID = 'walkaway-any-crm';
 /** The self-contained IIFE build of src/content/index.ts (vite.config.ts emits it). */

@@ -4,24 +4,21 @@
  * counts of its linked threads added, so what the buyer says by email counts toward the
  * deal's verdict; each thread keeps its own verdict.
  */
-import type { SiteId } from '../checklist/settings';
+import { isMail, SITE_IDS, type SiteId } from '../sites';
 import type { DealFacts } from '../signals/types';
 import type { DealRecord } from '../storage/db';
 import type { Repository } from '../storage/repository';
 
-const MAIL_SITES: readonly SiteId[] = ['gmail', 'outlook'];
+/** The sites whose pages are email threads (src/sites/index.ts). */
+const MAIL_SITES: readonly SiteId[] = SITE_IDS.filter(isMail);
 /** A company with many threads: the most recent ones are enough. */
 export const MAX_LINKED = 10;
-
-export function isThread(site: SiteId): boolean {
-  return MAIL_SITES.includes(site);
-}
 
 /** The other side of the link: threads for a CRM deal, CRM deals for a thread; newest first. */
 export function linkedDeals(repo: Repository, facts: DealFacts): Promise<DealRecord[]> {
   const domains = facts.domains ?? [];
   if (domains.length === 0) return Promise.resolve([]);
-  return repo.dealsSharingDomains(domains, { threads: !isThread(facts.site), threadSites: MAIL_SITES, except: facts.dealKey, max: MAX_LINKED });
+  return repo.dealsSharingDomains(domains, { threads: !isMail(facts.site), threadSites: MAIL_SITES, except: facts.dealKey, max: MAX_LINKED });
 }
 
 /**
@@ -29,7 +26,7 @@ export function linkedDeals(repo: Repository, facts: DealFacts): Promise<DealRec
  * Each statement keeps the thread it was said in, so evidence points at that thread.
  */
 export function withThreads(facts: DealFacts, threads: readonly DealRecord[]): DealFacts {
-  if (threads.length === 0 || isThread(facts.site)) return facts;
+  if (threads.length === 0 || isMail(facts.site)) return facts;
   return {
     ...facts,
     touches: [...facts.touches, ...threads.flatMap((thread) => thread.facts.touches)].sort((a, b) => a.at - b.at),

@@ -18,7 +18,7 @@ import { createConfigCache, type Config } from './config';
 import type { DataHandlers } from './data';
 import type { DiagnosticsLog } from './diagnostics';
 import { pushToTabs, rememberReadView, viewOf } from './fanout';
-import { isThread } from './links';
+import { isMail } from '../sites';
 import { readingContext, rescore, scoreReading } from './pipeline';
 import type { Platform } from './platform';
 import { badgeState, NO_DEAL_REASON, pipelineRow } from './view-model';
@@ -91,7 +91,7 @@ export function createService(
           // Not stored: a saved view would show the deal as it was before this reading.
           if (!stored.deal) return platform.forgetTabView(tabId);
           await rememberReadView(platform, tabId, stored.deal, cfg, scored);
-          if (!isThread(facts.site)) return;
+          if (!isMail(facts.site)) return;
           for (const deal of scored.linked) {
             const linkedScore = await rescore(repo, deal, cfg, now);
             await repo.updateAssessment(deal.key, linkedScore.assessment);

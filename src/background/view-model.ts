@@ -9,13 +9,12 @@ import type { Assessment, ManualAnswer } from '../contract/assessment';
 import type { BadgeState } from '../protocol/messages';
 import type { DealView, LinkedDeal, PipelineRow } from '../protocol/views';
 import type { DealRecord } from '../storage/db';
-import { isThread } from './links';
+import { isMail, openADealHint } from '../sites';
 
 /** At most this many "not known yet" reasons in the badge. */
 const MAX_UNKNOWN_REASONS = 6;
 
-export const NO_DEAL_REASON =
-  'This tab is not a deal page Walk Away can read. Open a deal in HubSpot, Salesforce or Pipedrive, or an email thread in Gmail or Outlook.';
+export const NO_DEAL_REASON = `This tab is not a deal page Walk Away can read. ${openADealHint()}`;
 
 export function badgeState(title: string, dealKey: string, assessment: Assessment, checklist: readonly ChecklistItem[]): BadgeState {
   const titles = new Map(checklist.map((item) => [item.id, item.title]));
@@ -86,7 +85,7 @@ export function dealView({ deal, checklist, assessment, answers, linked, openKey
       return value === undefined ? [] : [{ label: FIELD_LABELS[name], value }];
     }).concat(
       // Counts, so "no contacts / no timeline on the page" is visible next to the fields.
-      isThread(deal.facts.site)
+      isMail(deal.facts.site)
         ? []
         : [
             { label: 'Contacts', value: String(deal.facts.contacts.length) },

@@ -1,7 +1,8 @@
 /** The rep's settings and their defaults (SPEC section 1, "Default thresholds"). Data only. */
 
-export const SITE_IDS = ['hubspot', 'salesforce', 'pipedrive', 'gmail', 'outlook', 'demo', 'generic'] as const;
-export type SiteId = (typeof SITE_IDS)[number];
+import { SITE_IDS, type SiteId } from '../sites';
+
+export { SITE_IDS, type SiteId };
 
 export interface Thresholds {
   /** unresponsive: consecutive outbound touches with no inbound reply. */
@@ -59,7 +60,8 @@ export function defaultSettings(): Settings {
   return {
     thresholds: { ...DEFAULT_THRESHOLDS },
     cutoffs: { ...DEFAULT_CUTOFFS },
-    sites: { hubspot: true, salesforce: true, pipedrive: true, gmail: true, outlook: true, demo: true, generic: true },
+    // Every site of this build on (src/sites/index.ts): the user build has no demo key.
+    sites: Object.fromEntries(SITE_IDS.map((site) => [site, true])) as Record<SiteId, boolean>,
     ownEmails: [],
   };
 }

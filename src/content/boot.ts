@@ -1,5 +1,5 @@
 /**
- * The start of every content script bundle (src/content/sites/: one per site, and one with
+ * The start of every content script bundle (src/sites/<id>/content.ts: one per site, and ./any-crm.ts with
  * every adapter for the CRMs the rep allows). Chromium injects it at document_start, where
  * it only arms afterLoad (src/content/start.ts); everything else, the modules of ./index and
  * the site's adapter with their top-level work (the badge's DOM, the label tables, the

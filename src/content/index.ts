@@ -17,7 +17,7 @@ import { watchNavigation, watchMutations } from './watch';
 
 const badge = new Badge();
 let view: AbortController | null = null;
-/** The adapters this page's bundle carries (src/content/sites/): one site's, or all. */
+/** The adapters this page's bundle carries: one site's (src/sites/<id>/content.ts), or all (./any-crm.ts). */
 let adapters: readonly Adapter[] = [];
 const adapterFor = (url: URL): Adapter | null => adapters.find((adapter) => adapter.matches(url)) ?? null;
 
@@ -153,8 +153,9 @@ browser.runtime.onMessage.addListener(
     if (!parsed.success) return;
     if (parsed.output.type === 'badge/reveal') {
       const { dealKey, messageIndex } = parsed.output;
-      const adapter = adapterFor(new URL(location.href));
-      if (adapter && badge.host.dataset['deal'] === dealKey) revealMessage(adapter, document, messageIndex);
+      const url = new URL(location.href);
+      const adapter = adapterFor(url);
+      if (adapter && badge.host.dataset['deal'] === dealKey) revealMessage(adapter, document, url, messageIndex);
       return;
     }
     const { state } = parsed.output;

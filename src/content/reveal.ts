@@ -9,8 +9,9 @@ const HIGHLIGHT_MS = 4_000;
 const MARK = 'data-walkaway-reveal';
 let undo: (() => void) | null = null;
 
-export function revealMessage(adapter: Adapter, doc: Document, messageIndex: number): boolean {
-  const target = adapter.messageElements?.(doc)[messageIndex];
+export function revealMessage(adapter: Adapter, doc: Document, url: URL, messageIndex: number): boolean {
+  // The list `read` numbered the messages by (src/adapters/types.ts, Adapter.messages).
+  const target = adapter.messages?.(doc, url).elements[messageIndex];
   if (!(target instanceof HTMLElement)) return false;
   undo?.();
   const { outline, outlineOffset } = target.style;

@@ -7,6 +7,7 @@ import { latencyEvidence, singleThreadEvidence } from './conversation-evidence';
 import { isBuiltInItemId, type BuiltInItemId, type ChecklistItem, type ItemId } from '../checklist/items';
 import type { Settings, Thresholds } from '../checklist/settings';
 import { FIELD_LABELS, type FieldName } from '../adapters/types';
+import { isMail } from '../sites';
 import { calendarDaysBetween, formatDay, isBlankValue } from '../signals/parse';
 import { detectPhrases, matchesCustomPhrase, type PhraseHit, type PhraseKind } from '../signals/phrases';
 import type { BuyerStatement, DealFacts, Touch } from '../signals/types';
@@ -74,8 +75,8 @@ function quoteStatements(ctx: ScoringContext, found: ReadonlyArray<{ statement: 
 }
 
 function timelineWhere(facts: DealFacts): string {
-  // A mail thread has no CRM fields; a deal record has its activity timeline.
-  const isThread = facts.site === 'gmail' || facts.site === 'outlook' || Object.keys(facts.raw).length === 0;
+  // A mail site's page is a thread; so is a CRM page with no fields, such as the demo CRM's inbox.
+  const isThread = isMail(facts.site) || Object.keys(facts.raw).length === 0;
   return isThread ? 'Email thread' : 'Activity timeline';
 }
 

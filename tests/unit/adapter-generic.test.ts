@@ -2,14 +2,14 @@
 /** The generic adapter (any CRM the rep allowed) on SuiteCRM 7, EspoCRM and Odoo detail views. */
 import { describe, expect, it } from 'vitest';
 import { classifyActivity, closeDateChangeIn } from '../../src/adapters/crm-parts';
-import { genericAdapter } from '../../src/adapters/generic';
-import { adapterFor } from '../../src/adapters/registry';
+import { adapter as genericAdapter } from '../../src/sites/generic/adapter';
+import { sitesTaking } from './site-adapters';
 import { parseDate, parseMoney } from '../../src/signals/parse';
 import { NOW, day, fixtureDoc, judge } from './crm-fixtures';
 
 describe('generic adapter', () => {
   it('takes https pages no site adapter knows, never a known site or plain http', () => {
-    expect(adapterFor(new URL('https://crm.example.org/index.php?module=Opportunities&record=1'))).toBe(genericAdapter);
+    expect(sitesTaking(new URL('https://crm.example.org/index.php?module=Opportunities&record=1'))).toEqual(['generic']);
     for (const href of ['http://crm.example.org/x', 'https://app.hubspot.com/contacts/1/objects/0-3/views', 'https://acme.pipedrive.com/deals/list', 'https://demo.walkaway.test/deals']) {
       expect(genericAdapter.matches(new URL(href)), href).toBe(false);
     }

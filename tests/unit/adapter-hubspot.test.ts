@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 /** The HubSpot adapter on each fixture: every field, contact and activity it reads. */
 import { describe, expect, it } from 'vitest';
-import { hubspotAdapter } from '../../src/adapters/hubspot';
+import { adapter as hubspotAdapter } from '../../src/sites/hubspot/adapter';
 import { day, fixtureDoc, judge, largeDoc } from './crm-fixtures';
 
 const URL_EU = new URL('https://app-eu1.hubspot.com/contacts/143236975/record/0-3/987654');

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 /** The Pipedrive adapter on each fixture: every field, participant and activity it reads. */
 import { describe, expect, it } from 'vitest';
-import { pipedriveAdapter } from '../../src/adapters/pipedrive';
+import { adapter as pipedriveAdapter } from '../../src/sites/pipedrive/adapter';
 import { day, fixtureDoc, judge, largeDoc } from './crm-fixtures';
 
 const URL_PD = new URL('https://acme.pipedrive.com/deal/4242');

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 /** The Salesforce adapter on each fixture: every field, contact role and activity it reads. */
 import { describe, expect, it } from 'vitest';
-import { salesforceAdapter } from '../../src/adapters/salesforce';
+import { adapter as salesforceAdapter } from '../../src/sites/salesforce/adapter';
 import { day, fixtureDoc, judge, largeDoc } from './crm-fixtures';
 
 const URL_SF = new URL('https://acme.lightning.force.com/lightning/r/Opportunity/006Hs00001AbCdEIAV/view');

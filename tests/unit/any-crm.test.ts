@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { CONTENT_BUDGET_GZIP } from '../../scripts/content-size.mjs';
-import { crmPatterns, parseCrmAddress } from '../../src/adapters/any-crm-origins';
+import { crmPatterns, parseCrmAddress } from '../../src/sites/generic/origins';
 import { ANY_CRM_SCRIPT_FILE, serialSync, syncAnyCrmScript, type ScriptingPort } from '../../src/background/any-crm';
 
 const MANIFEST_HOSTS = ['https://*.hubspot.com/*', 'https://*.pipedrive.com/*', 'https://mail.google.com/*', 'https://outlook.office.com/*'];

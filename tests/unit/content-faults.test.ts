@@ -17,7 +17,7 @@ const read = vi.fn();
 /** The content script as boot.ts starts it, with one adapter that reads through `read`. */
 async function startContent(): Promise<void> {
   const { start } = await import('../../src/content/index');
-  start([{ site: 'hubspot', matches: () => true, exampleUrls: [], read }]);
+  start([{ site: 'hubspot', matches: () => true, read }]);
 }
 
 const SECRET = 'Initech is being acquired';

@@ -1,10 +1,11 @@
 // The one size guard in CI (SPEC section 5: content script at most 25 KB gzipped).
 // npm test builds dist/ before the unit tests; the sizes follow the built import graph.
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CONTENT_BUDGET_GZIP, contentScriptSizes, contentSizeFor, importGraph, matchesPattern } from '../../scripts/content-size.mjs';
+import { SITES } from '../../src/sites';
 
 const DIST = resolve(process.env['WALKAWAY_OUT_DIR'] ?? 'dist');
 
@@ -15,7 +16,7 @@ describe('content script size (built dist/)', () => {
 
   it('injects one self-contained classic script per site, which imports nothing (vite.config.ts)', () => {
     const scripts = contentScriptSizes(DIST);
-    expect(scripts.length).toBe(5);
+    expect(scripts.length).toBe(SITES.filter((site) => site.matches.length > 0 && !('demoOnly' in site)).length);
     for (const script of scripts) {
       // A loader importing chunks would hold the page's load event and need web-accessible files.
       expect(script.files.map((file) => file.path)).toEqual([expect.stringMatching(/^content-[a-z]+\.js$/)]);
@@ -28,6 +29,24 @@ describe('content script size (built dist/)', () => {
     expect(all).toEqual(['content-any-crm.js']);
     const allSize = contentScriptSizes(DIST).length ? statSync(join(DIST, 'content-any-crm.js')).size : 0;
     for (const script of contentScriptSizes(DIST)) expect(script.raw, script.files[0]?.path).toBeLessThan(allSize * 0.8);
+  });
+
+  it("carries nothing of the list of sites: no other site's label, host pattern or known host", () => {
+    for (const script of contentScriptSizes(DIST)) {
+      const file = script.files[0]!.path;
+      const own = /^content-([a-z]+)\.js$/.exec(file)?.[1];
+      const code = readFileSync(join(DIST, file), 'utf8');
+      for (const site of SITES) {
+        if (site.id === own) continue;
+        // Generic's label and the mail sites' are words a page may use; the label is checked as a quoted string.
+        expect(code, `${file}: ${site.label}`).not.toMatch(new RegExp(`[\`'"]${site.label.replace(/[()]/g, '\\$&')}[\`'"]`));
+        for (const pattern of site.matches) expect(code, `${file}: ${pattern}`).not.toContain(pattern);
+        for (const host of site.knownHosts) expect(code, `${file}: ${host}`).not.toContain(host);
+      }
+      // Nor its own descriptor: the adapter needs none of it.
+      const descriptor = SITES.find((site) => site.id === own)!;
+      for (const pattern of descriptor.matches) expect(code, `${file}: ${pattern}`).not.toContain(pattern);
+    }
   });
 
   it(`ships at most ${CONTENT_BUDGET_GZIP / 1024} KB gzipped to any page`, () => {

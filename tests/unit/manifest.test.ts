@@ -6,17 +6,12 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { filesInUse, importGraph, pageScripts } from '../../scripts/content-size.mjs';
+import { SITES } from '../../src/sites';
 
-const ALLOWED_HOSTS = [
-  'https://*.hubspot.com/*',
-  'https://*.lightning.force.com/*',
-  'https://*.my.salesforce.com/*',
-  'https://*.pipedrive.com/*',
-  'https://mail.google.com/*',
-  'https://outlook.office.com/*',
-  'https://outlook.live.com/*',
-  'https://outlook.cloud.microsoft/*',
-];
+/** The sites of each build with a content script of their own (the unit tests see the demo build's list). */
+const DEMO_SITES = SITES.filter((site) => site.matches.length > 0);
+const USER_SITES = DEMO_SITES.filter((site) => !('demoOnly' in site && site.demoOnly));
+const ALLOWED_HOSTS = USER_SITES.flatMap((site) => site.matches);
 
 const OPTIONAL_ALLOWED = ['scripting'];
 const OPTIONAL_HOSTS_ALLOWED = ['https://*/*'];
@@ -66,18 +61,14 @@ describe('built manifest (dist/, what users install)', () => {
 
   it('exposes no file to web pages (nothing a page could probe for)', () => {
     expect(manifest.web_accessible_resources).toBeUndefined();
-    const sites = (manifest.content_scripts ?? []).map((script) => {
-      // One self-contained file per site, with that site's adapter only (vite.config.ts).
-      expect(script.js).toHaveLength(1);
-      const site = /^content-(hubspot|salesforce|pipedrive|gmail|outlook|demo)\.js$/.exec(script.js?.[0] ?? '')?.[1];
-      expect(site, String(script.js)).toBeDefined();
-      const hosts: Record<string, RegExp> = { hubspot: /hubspot/, salesforce: /force\.com|salesforce/, pipedrive: /pipedrive/, gmail: /mail\.google/, outlook: /outlook/, demo: /walkaway\.test/ };
-      for (const match of script.matches) expect(match, `${site}: ${match}`).toMatch(hosts[site!]!);
+  });
+
+  it('injects each site of the list its own script, on its own hosts, at document_start', () => {
+    // One self-contained file per site, with that site's adapter only (vite.config.ts).
+    expect(manifest.content_scripts).toEqual(
       // Injected before parsing, so it never runs in a task ahead of the load event (src/content/start.ts).
-      expect(script.run_at).toBe('document_start');
-      return site;
-    });
-    expect(sites).toEqual(['hubspot', 'salesforce', 'pipedrive', 'gmail', 'outlook']);
+      USER_SITES.map((site) => ({ matches: site.matches, js: [`content-${site.id}.js`], run_at: 'document_start' })),
+    );
   });
 
   it('has a strict content security policy for its pages', () => {
@@ -90,9 +81,11 @@ describe('built manifest (dist/, what users install)', () => {
 });
 
 describe('demo build (dist-demo/, for npm start and the e2e tests)', () => {
-  it('differs from the user build only by the demo host', () => {
+  it('differs from the user build only by the demo site', () => {
     const demo = load(DEMO_DIR);
+    expect(demo.host_permissions).toEqual(DEMO_SITES.flatMap((site) => site.matches));
     expect(demo.host_permissions).toEqual([...(load(USER_DIR).host_permissions ?? []), 'https://demo.walkaway.test/*']);
+    expect(demo.content_scripts).toEqual(DEMO_SITES.map((site) => ({ matches: site.matches, js: [`content-${site.id}.js`], run_at: 'document_start' })));
     expect(demo.permissions).toEqual(['storage']);
   });
 });
@@ -123,6 +116,20 @@ describe('built code (dist/)', () => {
     const used = filesInUse(USER_DIR, ['content-any-crm.js']);
     expect(files.filter((name) => name.endsWith('.js') && !used.has(name))).toEqual([]);
     expect(pageScripts('<script type="module" crossorigin src="/assets/popup-x.js"></script><link rel="modulepreload" href="/assets/a.js">')).toEqual(['assets/popup-x.js', 'assets/a.js']);
+  });
+
+  it('has no trace of the demo site in any file (its host, its label, its adapter)', () => {
+    const files = readdirSync(USER_DIR, { recursive: true, encoding: 'utf8' }).filter((name) => /\.(js|html|json|css)$/.test(name));
+    expect(files.length).toBeGreaterThan(10);
+    for (const name of files) {
+      const text = readFileSync(join(USER_DIR, name), 'utf8');
+      expect(text, name).not.toContain('walkaway.test');
+      expect(text, name).not.toContain('Demo CRM');
+      expect(text, name).not.toContain('data-record');
+    }
+    // The demo build has them: what the test looks for is what the constant drops.
+    expect(readFileSync(join(DEMO_DIR, 'assets/options.js'), 'utf8')).toContain('Demo CRM');
+    expect(readFileSync(join(DEMO_DIR, 'content-demo.js'), 'utf8')).toContain('demo.walkaway.test');
   });
 
   it('evaluates no strings as code and loads nothing remote', () => {

@@ -6,7 +6,7 @@
  */
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { gmailAdapter } from '../../src/adapters/gmail';
+import { adapter as gmailAdapter } from '../../src/sites/gmail/adapter';
 import { defaultChecklist } from '../../src/checklist/items';
 import { defaultSettings } from '../../src/checklist/settings';
 import { FakePlatform } from './fake-platform';
@@ -101,13 +101,22 @@ describe('content: revealMessage', () => {
     const scrolled = vi.fn();
     const second = document.getElementById('second')!;
     second.scrollIntoView = scrolled;
-    expect(revealMessage(gmailAdapter, document, 1)).toBe(true);
+    const url = new URL(`https://mail.google.com/mail/u/0/#inbox/${KEY.slice('gmail:'.length)}`);
+    // The index counts the messages as the reading does: message 1 there is B's.
+    expect(gmailAdapter.read(document, url)?.messages.map((message) => message.fromEmail)).toEqual(['a@acme.example', 'b@acme.example']);
+    expect(revealMessage(gmailAdapter, document, url, 1)).toBe(true);
     expect(second.hasAttribute('data-walkaway-reveal')).toBe(true);
     expect(scrolled).toHaveBeenCalledOnce();
     vi.advanceTimersByTime(5_000);
     expect(second.hasAttribute('data-walkaway-reveal')).toBe(false);
     expect(second.style.outline).toBe('');
-    expect(revealMessage(gmailAdapter, document, 7)).toBe(false);
+    expect(revealMessage(gmailAdapter, document, url, 7)).toBe(false);
     vi.useRealTimers();
+  });
+
+  it('reveals nothing on a site whose adapter lists no messages', () => {
+    document.body.innerHTML = '<div id="x">text</div>';
+    const noMessages = { site: 'hubspot' as const, matches: () => true, read: () => null };
+    expect(revealMessage(noMessages, document, new URL('https://app.hubspot.com/'), 0)).toBe(false);
   });
 });

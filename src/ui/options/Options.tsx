@@ -10,7 +10,6 @@ import { CUSTOM_ITEMS_MAX, CUTOFF_RULES, THRESHOLD_RULES, customItemId, validate
 import { workerClient, type WorkerClient } from '../client';
 import type { FieldErrors } from '../../protocol/views';
 import { errorMessage } from '../shared/errors';
-import { SITE_LABELS } from '../shared/labels';
 import { AddItemForm, type NewItemFields } from './AddItemForm';
 import { ChecklistEditor } from './ChecklistEditor';
 import { DataSection } from './DataSection';
@@ -19,6 +18,7 @@ import { OtherCrmsSection } from './OtherCrmsSection';
 import { CUTOFF_KEYS, THRESHOLD_KEYS, draftFrom, itemDraft, lines, payloadOf, type Draft, type ItemDraft } from './draft';
 import { errorProps, FieldError, NumberField } from './fields';
 import { CUTOFF_TEXT, THRESHOLD_TEXT, describePath } from './labels';
+import { siteLabel } from '../../sites';
 
 type SaveStatus =
   | { kind: 'idle' | 'dirty' | 'saving' | 'saved' | 'invalid' }
@@ -215,7 +215,7 @@ export function Options({ client = workerClient }: { client?: Pick<WorkerClient,
                   }}
                   {...errorProps(`sites.${site}`, errors[`sites.${site}`])}
                 />
-                {SITE_LABELS[site]}
+                {siteLabel(site)}
               </label>
               <FieldError path={`sites.${site}`} error={errors[`sites.${site}`]} />
             </div>

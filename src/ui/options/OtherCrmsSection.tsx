@@ -6,7 +6,7 @@
  * awaited before it.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { crmPatterns, parseCrmAddress } from '../../adapters/any-crm-origins';
+import { crmPatterns, parseCrmAddress } from '../../sites/generic/origins';
 import { errorMessage } from '../shared/errors';
 import { FieldError, errorProps } from './fields';
 

@@ -1,7 +1,7 @@
 /** Labels and units for the options fields, and a readable name for any error path. */
-import { SITE_IDS, type Cutoffs, type SiteId, type Thresholds } from '../../checklist/settings';
-import { SITE_LABELS } from '../shared/labels';
+import { SITE_IDS, type Cutoffs, type Thresholds } from '../../checklist/settings';
 import type { Draft } from './draft';
+import { siteLabel } from '../../sites';
 
 export interface FieldText {
   label: string;
@@ -47,7 +47,7 @@ export function describePath(path: string, draft: Draft | null): string {
     const text = CUTOFF_TEXT[key as keyof Cutoffs];
     return `${text.label} … ${text.unit}`;
   }
-  if (section === 'sites' && key && (SITE_IDS as readonly string[]).includes(key)) return SITE_LABELS[key as SiteId];
+  if (section === 'sites' && key && (SITE_IDS as readonly string[]).includes(key)) return siteLabel(key);
   if (section === 'ownEmails') return 'Your email addresses';
   if (section === 'checklist' && key !== undefined) {
     const item = draft?.items[Number(key)];

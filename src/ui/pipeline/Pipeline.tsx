@@ -8,8 +8,9 @@ import type { Verdict } from '../../contract/assessment';
 import { workerClient, type WorkerClient } from '../client';
 import { errorMessage } from '../shared/errors';
 import { formatDuration, formatRelative } from '../shared/format';
-import { SITE_LABELS, VERDICT_LABELS } from '../shared/labels';
+import { VERDICT_LABELS } from '../shared/labels';
 import type { PipelinePage } from '../../protocol/views';
+import { siteLabel } from '../../sites';
 
 export const PAGE_SIZE = 50;
 
@@ -89,7 +90,7 @@ export function Pipeline({ client = workerClient, now = Date.now }: PipelineProp
                   <a href={safeHref(row.url)} target="_blank" rel="noreferrer noopener">
                     {row.title || row.dealKey}
                   </a>
-                  <div class="muted">{SITE_LABELS[row.site] ?? row.site}</div>
+                  <div class="muted">{siteLabel(row.site)}</div>
                 </td>
                 <td>
                   <span class={`pill pill--${row.verdict}`}>{VERDICT_LABELS[row.verdict]}</span>

@@ -1,6 +1,7 @@
 /** The same company on the other side: the CRM deal for a mail thread, or the threads for a deal. */
-import { SITE_LABELS, VERDICT_LABELS } from '../shared/labels';
+import { VERDICT_LABELS } from '../shared/labels';
 import type { LinkedDeal } from '../../protocol/views';
+import { siteLabel } from '../../sites';
 
 /** Stored URLs come from pages we read: only plain https links are offered. */
 function safeHref(url: string): string | null {
@@ -22,7 +23,7 @@ export function LinkedDeals({ linked, isThread }: { linked: LinkedDeal[] | undef
           const href = safeHref(deal.url);
           return (
             <li key={deal.dealKey} data-deal={deal.dealKey}>
-              <span class="linked__site">{SITE_LABELS[deal.site]}</span>{' '}
+              <span class="linked__site">{siteLabel(deal.site)}</span>{' '}
               {href ? (
                 <a href={href} target="_blank" rel="noopener noreferrer">
                   {deal.title || deal.dealKey}

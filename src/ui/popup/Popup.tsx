@@ -8,12 +8,13 @@ import type { EvidenceSource } from '../../contract/assessment';
 import { workerClient, type WorkerClient } from '../client';
 import type { DealView, TabDealView } from '../../protocol/views';
 import { errorMessage } from '../shared/errors';
-import { SITE_LABELS, VERDICT_LABELS } from '../shared/labels';
+import { VERDICT_LABELS } from '../shared/labels';
 import { ItemRow, statusOf, type AnswerChoice } from './ItemRow';
 import { LinkedDeals } from './LinkedDeals';
 import { ReadSummary } from './ReadSummary';
 import { SunkCostMeter } from './SunkCostMeter';
 import { findTabId, openOptionsPage } from './tab';
+import { isMail, openADealHint, siteLabel } from '../../sites';
 
 /** The part of the client the popup uses; the saved view and reveal are optional for test doubles. */
 export type PopupClient = Pick<WorkerClient, 'tabDeal' | 'setAnswer'> & Partial<Pick<WorkerClient, 'savedTabDeal' | 'revealEvidence'>>;
@@ -94,7 +95,7 @@ export function Popup({ client = workerClient, getTabId = findTabId, openOptions
         <section class="no-deal" data-testid="no-deal">
           <h1>No deal here</h1>
           <p>{state.view.reason}</p>
-          <p class="muted">Open a deal in HubSpot, Salesforce or Pipedrive, or an email thread in Gmail or Outlook.</p>
+          <p class="muted">{openADealHint()}</p>
         </section>
       )}
       {state.phase === 'ready' && state.refreshError && (
@@ -182,7 +183,7 @@ function DealPanel({ view, source, client, now, onView, onReveal }: DealPanelPro
   return (
     <article class="deal">
       <header class="deal__header">
-        <p class="deal__site">{SITE_LABELS[view.site] ?? view.site}</p>
+        <p class="deal__site">{siteLabel(view.site)}</p>
         <h1 class="deal__title" data-testid="deal-title">
           {view.title || 'Untitled deal'}
         </h1>
@@ -201,7 +202,7 @@ function DealPanel({ view, source, client, now, onView, onReveal }: DealPanelPro
       </div>
 
       <WhySummary view={view} />
-      <LinkedDeals linked={view.linked} isThread={view.site === 'gmail' || view.site === 'outlook'} />
+      <LinkedDeals linked={view.linked} isThread={isMail(view.site)} />
       <SunkCostMeter sunkCost={view.sunkCost} verdict={assessment.verdict} now={now} />
 
       <section aria-labelledby="checklist-title">

@@ -3,8 +3,8 @@
  * /mail/<threadId>. It is our own markup, so class hooks are stable here; fields are
  * still read by their visible labels, as on any CRM.
  */
-import { cleanValue, readLabelledFields } from './label-reader';
-import { EXPECTED_FIELDS, type ActivityKind, type Adapter, type Direction, type RawActivity, type RawContact, type RawMessage, type RawReading } from './types';
+import { cleanValue, readLabelledFields } from '../../adapters/label-reader';
+import { EXPECTED_FIELDS, messageList, type MessageList, type ActivityKind, type Adapter, type Direction, type RawActivity, type RawContact, type RawMessage, type RawReading } from '../../adapters/types';
 
 const HOST = 'demo.walkaway.test';
 const DEAL_PATH = /^\/deals\/(\d{1,12})\/?$/;
@@ -91,8 +91,8 @@ function readActivities(record: Element): RawActivity[] {
   return activities;
 }
 
-function readMessages(record: Element): RawMessage[] {
-  return [...record.querySelectorAll(SELECTORS.message_2026_11_28)].map((message) => ({
+function readMessage(message: Element): RawMessage {
+  return {
     fromEmail: emailIn(text(message, SELECTORS.messageFrom_2026_11_28, 1_000)),
     fromName: text(message, SELECTORS.messageFromName_2026_11_28),
     toEmails: [...message.querySelectorAll(SELECTORS.messageTo_2026_11_28)].map((to) => emailIn(to.textContent ?? '')).filter(Boolean),
@@ -100,8 +100,8 @@ function readMessages(record: Element): RawMessage[] {
     // Line breaks kept: they separate the greeting, sentences and sign-off.
     body: (message.querySelector(SELECTORS.messageBody_2026_11_28)?.textContent ?? '').trim().slice(0, 20_000),
     // The worker decides from the account's address which side wrote it.
-    direction: 'unknown' as const,
-  }));
+    direction: 'unknown',
+  };
 }
 
 function findRecord(doc: Document, record: string): Element | null {
@@ -111,10 +111,17 @@ function findRecord(doc: Document, record: string): Element | null {
   return null;
 }
 
-export const demoAdapter: Adapter = {
+/** A thread page's messages (a deal page has none: its mail is in the timeline). */
+function messages(doc: Document, url: URL): MessageList {
+  const route = routeOf(url);
+  const record = route?.kind === 'thread' ? findRecord(doc, route.record) : null;
+  return messageList(record ? record.querySelectorAll(SELECTORS.message_2026_11_28) : [], readMessage);
+}
+
+export const adapter: Adapter = {
   site: 'demo',
-  exampleUrls: ['https://demo.walkaway.test/deals/1042', 'https://demo.walkaway.test/deals/1150/', 'https://demo.walkaway.test/mail/thread-7781'],
   matches: (url) => routeOf(url) !== null,
+  messages,
   read(doc, url): RawReading | null {
     const route = routeOf(url);
     if (!route) return null;
@@ -135,7 +142,7 @@ export const demoAdapter: Adapter = {
       missing: isDeal ? EXPECTED_FIELDS.filter((name) => fields[name] === undefined) : [],
       contacts: isDeal ? readContacts(record) : [],
       activities: isDeal ? readActivities(record) : [],
-      messages: isDeal ? [] : readMessages(record),
+      messages: isDeal ? [] : messageList(record.querySelectorAll(SELECTORS.message_2026_11_28), readMessage).messages,
     };
     if (accountEmail) reading.accountEmail = accountEmail;
     return reading;

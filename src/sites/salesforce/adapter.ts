@@ -5,9 +5,9 @@
  * ids, the related lists (Contact Roles, Competitors, field and stage history) and the
  * SLDS activity timeline; then the visible labels (the generic reader).
  */
-import { FALLBACK_TIMELINE, assembleReading, column, readTable, readTimeline, setByLabel, setField, tableUnder, type Timeline } from './crm-parts';
-import { readText, readValue } from './label-reader';
-import type { Adapter, FieldName, RawContact, RawReading } from './types';
+import { FALLBACK_TIMELINE, assembleReading, column, readTable, readTimeline, setByLabel, setField, tableUnder, type Timeline } from '../../adapters/crm-parts';
+import { readText, readValue } from '../../adapters/label-reader';
+import type { Adapter, FieldName, RawContact, RawReading } from '../../adapters/types';
 
 const HOST = /^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:lightning\.force\.com|my\.salesforce\.com)$/;
 /** 006 is the key prefix of Opportunity ids; ids are 15 (case-sensitive) or 18 characters. */
@@ -168,13 +168,8 @@ function readHooks(doc: Document): Partial<Record<FieldName, string>> {
   return fields;
 }
 
-export const salesforceAdapter: Adapter = {
+export const adapter: Adapter = {
   site: 'salesforce',
-  exampleUrls: [
-    'https://acme.lightning.force.com/lightning/r/Opportunity/006Hs00001AbCdEIAV/view',
-    'https://acme--uat.sandbox.lightning.force.com/lightning/r/Opportunity/006Hs00001AbCdE/view',
-    'https://acme.my.salesforce.com/lightning/r/Opportunity/0065g00000XyZabAAB/view',
-  ],
   matches: (url) => recordId(url) !== null,
   read(doc, url): RawReading | null {
     const id = recordId(url);

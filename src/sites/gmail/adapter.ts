@@ -4,9 +4,9 @@
  * date and the new part of its body, and the signed-in account's address so the
  * worker can tell our messages from the buyer's.
  */
-import { readText } from './label-reader';
-import { emailIn, emailsIn, mailDate } from './mail-parts';
-import type { Adapter, RawMessage, RawReading } from './types';
+import { readText } from '../../adapters/label-reader';
+import { emailIn, emailsIn, mailDate } from '../../adapters/mail-parts';
+import { messageList, type Adapter, type MessageList, type RawMessage, type RawReading } from '../../adapters/types';
 
 /**
  * Thread tokens in the URL: the legacy 16-hex-digit id or the newer ~32-character
@@ -61,11 +61,6 @@ function messageContainers(doc: Document): Element[] {
   return outer;
 }
 
-/** The containers that read as messages, in page order (the same list `read` reports). */
-function messageElements(doc: Document): Element[] {
-  return messageContainers(doc).filter((container) => emailIn(container.querySelector(SELECTORS.sender_2025)?.getAttribute('email')) !== '');
-}
-
 /** A body's lines without the quoted earlier messages (one object: read for every message). */
 const BODY_TEXT = { lines: true, skip: SELECTORS.quoted_2025, max: MAX_BODY_CHARS } as const;
 
@@ -89,24 +84,20 @@ function readMessage(container: Element): RawMessage | null {
   };
 }
 
-export const gmailAdapter: Adapter = {
+/** The thread's messages: the containers with a sender, in page order. */
+function messages(doc: Document): MessageList {
+  return messageList(messageContainers(doc), readMessage);
+}
+
+export const adapter: Adapter = {
   site: 'gmail',
-  exampleUrls: [
-    'https://mail.google.com/mail/u/0/#inbox/FMfcgzQbdrPQkZxHWDWlWvGRXGDtQJfM',
-    'https://mail.google.com/mail/u/1/#label/Prospects/18c2f3a4b5c6d7e8',
-    'https://mail.google.com/mail/u/0/#search/from%3Ajordan/FMfcgzGwJmSnWrkXbqTkdWqkhNvLcPKs',
-  ],
   matches: (url) => threadToken(url) !== null,
-  messageElements,
+  messages,
   read(doc, url): RawReading | null {
     const token = threadToken(url);
     if (!token) return null;
     const subject = doc.querySelector(SELECTORS.subject_2025);
     if (!subject) return null; // the thread has not rendered yet
-    // readMessage drops a container without a sender, as messageElements does.
-    const messages = messageContainers(doc)
-      .map(readMessage)
-      .filter((message): message is RawMessage => message !== null);
     const reading: RawReading = {
       site: 'gmail',
       dealKey: `gmail:${token}`,
@@ -117,7 +108,7 @@ export const gmailAdapter: Adapter = {
       missing: [],
       contacts: [],
       activities: [],
-      messages,
+      messages: messages(doc).messages,
     };
     const accountButton = doc.querySelector(SELECTORS.account_2025) ?? doc.querySelector(SELECTORS.accountAnyLocale_2025);
     const account = emailIn(accountButton?.getAttribute('aria-label'));

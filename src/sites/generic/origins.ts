@@ -4,7 +4,7 @@
  * by the options page (explains a bad address next to the field) and the worker (which
  * only registers the content script for origins that pass the same rules).
  */
-import { genericKeyOf } from './generic-urls';
+import { genericKeyOf } from './urls';
 
 export type CrmAddress = { ok: true; origin: string; pattern: string } | { ok: false; message: string };
 

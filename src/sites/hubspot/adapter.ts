@@ -4,9 +4,9 @@
  * Hooks: the test ids seen in public automation code, which carry HubSpot's internal
  * property names; then the visible labels (the generic reader) for everything else.
  */
-import { FALLBACK_TIMELINE, assembleReading, readContactCards, readTimeline, setField, timelineUnderHeading } from './crm-parts';
-import { readLabelledFields, readValue } from './label-reader';
-import type { Adapter, FieldName, RawReading } from './types';
+import { FALLBACK_TIMELINE, assembleReading, readContactCards, readTimeline, setField, timelineUnderHeading } from '../../adapters/crm-parts';
+import { readLabelledFields, readValue } from '../../adapters/label-reader';
+import type { Adapter, FieldName, RawReading } from '../../adapters/types';
 
 const HOST = /^app(?:-[a-z0-9]+)?\.hubspot\.com$/;
 /** 0-3 is HubSpot's object type id for deals. */
@@ -80,13 +80,8 @@ function readHooks(doc: Document): Partial<Record<FieldName, string>> {
   return fields;
 }
 
-export const hubspotAdapter: Adapter = {
+export const adapter: Adapter = {
   site: 'hubspot',
-  exampleUrls: [
-    'https://app.hubspot.com/contacts/2345678/record/0-3/9876543210',
-    'https://app-eu1.hubspot.com/contacts/143236975/record/0-3/31415926535/',
-    'https://app-na2.hubspot.com/contacts/44556677/record/0-3/1234/view/1',
-  ],
   matches: (url) => parse(url) !== null,
   read(doc, url): RawReading | null {
     const ids = parse(url);

@@ -3,9 +3,9 @@
  * (also outlook.live.com and outlook.cloud.microsoft). Reads each message's sender,
  * date and body from the reading pane.
  */
-import { readText } from './label-reader';
-import { emailIn, emailsIn, mailDate, nameWithoutEmail } from './mail-parts';
-import type { Adapter, RawMessage, RawReading } from './types';
+import { readText } from '../../adapters/label-reader';
+import { emailIn, emailsIn, mailDate, nameWithoutEmail } from '../../adapters/mail-parts';
+import { messageList, type Adapter, type MessageList, type RawMessage, type RawReading } from '../../adapters/types';
 
 const HOSTS = new Set(['outlook.office.com', 'outlook.live.com', 'outlook.cloud.microsoft']);
 /** "/mail/inbox/id/<id>", "/mail/0/inbox/id/<id>" (personal accounts), "/mail/id/<id>". */
@@ -83,28 +83,20 @@ function subjectOf(doc: Document): string {
   return '';
 }
 
-/** The messages that read (with a sender), in page order: the same list `read` reports. */
-function messageElements(doc: Document): Element[] {
-  return [...doc.querySelectorAll(SELECTORS.message_2025)].filter((container) => readMessage(container) !== null);
+/** The conversation's messages: those with a sender, in page order. */
+function messages(doc: Document): MessageList {
+  return messageList(doc.querySelectorAll(SELECTORS.message_2025), readMessage);
 }
 
-export const outlookAdapter: Adapter = {
+export const adapter: Adapter = {
   site: 'outlook',
-  exampleUrls: [
-    'https://outlook.office.com/mail/inbox/id/AAQkADAwATM0MDAAMS1hNjg5LTQ2NTEtMDACLTAwCgAQAKjxQ8Y%2B2kRBkNh1P8R%2FvlE%3D',
-    'https://outlook.live.com/mail/0/inbox/id/AQQkADAwATYwMAItYjQxZC1kMjNmLTAwAi0wMAoAEADn7vbX%2FnSRQ6Tf0Zr2oXz%3D',
-    'https://outlook.cloud.microsoft/mail/id/AAQkAGI2ZDk0ODNhLWM0ZTUtNDQ1Ny04NzFhLTk0ODg1ZjA1ZTZmMQAQAO2qg%3D',
-  ],
   matches: (url) => conversationId(url) !== null,
-  messageElements,
+  messages,
   read(doc, url): RawReading | null {
     const id = conversationId(url);
     if (!id) return null;
-    // Same containers and filter as messageElements, without reading each one twice.
-    const messages = [...doc.querySelectorAll(SELECTORS.message_2025)]
-      .map(readMessage)
-      .filter((message): message is RawMessage => message !== null);
-    if (messages.length === 0) return null; // the reading pane has not rendered yet
+    const read = messages(doc).messages;
+    if (read.length === 0) return null; // the reading pane has not rendered yet
     const reading: RawReading = {
       site: 'outlook',
       dealKey: `outlook:${id}`,
@@ -115,7 +107,7 @@ export const outlookAdapter: Adapter = {
       missing: [],
       contacts: [],
       activities: [],
-      messages,
+      messages: read,
     };
     const account = emailsIn(doc.querySelector(SELECTORS.account_2025)?.textContent)[0];
     if (account) reading.accountEmail = account;

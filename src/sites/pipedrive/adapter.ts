@@ -4,9 +4,9 @@
  * sees: the title, the labelled fields, the stage bar's "X days in stage" tooltip, the
  * participants and the history / activity list, by headings, roles and titles.
  */
-import { FALLBACK_TIMELINE, assembleReading, readContactCards, readTimeline, setField, timelineUnderHeading } from './crm-parts';
-import { readText } from './label-reader';
-import type { Adapter, FieldName, RawReading } from './types';
+import { FALLBACK_TIMELINE, assembleReading, readContactCards, readTimeline, setField, timelineUnderHeading } from '../../adapters/crm-parts';
+import { readText } from '../../adapters/label-reader';
+import type { Adapter, FieldName, RawReading } from '../../adapters/types';
 
 /** The company's own subdomain; www is the marketing site. */
 const HOST = /^(?!www\.)([a-z0-9][a-z0-9-]*)\.pipedrive\.com$/;
@@ -43,9 +43,8 @@ function daysInStage(doc: Document): string | undefined {
   return candidates.length === 1 ? candidates[0] : undefined;
 }
 
-export const pipedriveAdapter: Adapter = {
+export const adapter: Adapter = {
   site: 'pipedrive',
-  exampleUrls: ['https://acme.pipedrive.com/deal/1234', 'https://northwind-sales.pipedrive.com/deal/98/'],
   matches: (url) => parse(url) !== null,
   read(doc, url): RawReading | null {
     const ids = parse(url);

@@ -6,10 +6,10 @@
  * whose templates are public (SuiteCRM 7, EspoCRM, Odoo), and only calls a page a
  * deal when it shows at least two deal fields with values.
  */
-import { FALLBACK_TIMELINE, assembleReading, fieldsByName, readTimeline, setField, timelineUnderHeading } from './crm-parts';
-import { mergeFields, readText, readValue } from './label-reader';
-import type { Adapter, FieldName, RawReading } from './types';
-import { genericKeyOf as keyOf } from './generic-urls';
+import { FALLBACK_TIMELINE, assembleReading, fieldsByName, readTimeline, setField, timelineUnderHeading } from '../../adapters/crm-parts';
+import { mergeFields, readText, readValue } from '../../adapters/label-reader';
+import type { Adapter, FieldName, RawReading } from '../../adapters/types';
+import { genericKeyOf as keyOf } from './urls';
 
 /** Dated hooks, newest first. */
 const SELECTORS = {
@@ -61,13 +61,8 @@ function readHooks(doc: Document): Partial<Record<FieldName, string>> {
   return fields;
 }
 
-export const genericAdapter: Adapter = {
+export const adapter: Adapter = {
   site: 'generic',
-  exampleUrls: [
-    'https://crm.example.org/index.php?module=Opportunities&action=DetailView&record=6f1c2b9e-0d4a-4e53-9a35-1b2c3d4e5f60',
-    'https://espo.example.net/#Opportunity/view/64f0c1a2b3d4e5f60',
-    'https://acme.odoo.com/odoo/crm/42',
-  ],
   matches: (url) => keyOf(url) !== null,
   read(doc, url): RawReading | null {
     const dealKey = keyOf(url);
