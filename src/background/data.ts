@@ -10,12 +10,13 @@
 import * as v from 'valibot';
 import type { ChecklistItem } from '../checklist/items';
 import type { Settings } from '../checklist/settings';
+import { normalizeSettings, SETTINGS_VERSION, settingsVersionProblem } from '../checklist/normalize';
 import { validateSettings } from '../checklist/validate';
 import { IMPORT_MAX_CHARS, type Reply } from '../messages';
 import type { ManualAnswer } from '../scoring/types';
 import type { DealRecord, SnapshotRecord, WalkAwayDb } from '../storage/db';
 import { DealRecordSchema, ManualAnswerSchema, SnapshotRecordSchema } from '../storage/records';
-import type { Repository } from '../storage/repository';
+import { settingsRecord, type Repository } from '../storage/repository';
 
 export const EXPORT_FORMAT = 'walk-away-export';
 /** Bump when the file's shape changes; older files then need a converter here. */
@@ -27,6 +28,8 @@ export interface ExportFile {
   format: typeof EXPORT_FORMAT;
   version: typeof EXPORT_VERSION;
   exportedAt: number;
+  /** Shape version of settings + checklist (src/checklist/normalize.ts); files without it are version 1. */
+  settingsVersion: number;
   settings: Settings;
   checklist: ChecklistItem[];
   deals: DealRecord[];
@@ -51,6 +54,7 @@ const FileSchema = v.object({
   format: v.literal(EXPORT_FORMAT),
   version: v.literal(EXPORT_VERSION),
   exportedAt: v.number(),
+  settingsVersion: v.optional(v.unknown()),
   settings: v.unknown(),
   checklist: v.unknown(),
   deals: v.pipe(v.array(DealRecordSchema), v.maxLength(LIMITS.deals)),
@@ -89,7 +93,12 @@ export function checkImport(text: string): Checked {
     return refusal(`${path || 'the file'} is not valid (${issue.message.slice(0, 120)}).`);
   }
   const file = parsed.output;
-  const settings = validateSettings(file.settings, file.checklist);
+  const settingsVersion = file.settingsVersion ?? 1;
+  const versionProblem = settingsVersionProblem(settingsVersion);
+  if (versionProblem) return refusal(versionProblem);
+  // An older release's file lacks what this one added (an item, a threshold, a site): filled first.
+  const stored = normalizeSettings(file.settings, file.checklist, settingsVersion as number);
+  const settings = validateSettings(stored.settings, stored.checklist);
   if (!settings.ok) {
     const [path = 'settings', message = ''] = Object.entries(settings.fieldErrors)[0] ?? [];
     return refusal(`its settings are not valid (${path}: ${message.slice(0, 120)}).`);
@@ -124,6 +133,7 @@ export function checkImport(text: string): Checked {
       format: EXPORT_FORMAT,
       version: EXPORT_VERSION,
       exportedAt: file.exportedAt,
+      settingsVersion: SETTINGS_VERSION,
       settings: settings.settings,
       checklist: settings.checklist,
       deals: file.deals,
@@ -146,6 +156,7 @@ export function createDataHandlers(repo: Repository, hooks: { now(): number; aft
           format: EXPORT_FORMAT,
           version: EXPORT_VERSION,
           exportedAt: hooks.now(),
+          settingsVersion: SETTINGS_VERSION,
           settings,
           checklist,
           deals: await db.deals.toArray(),
@@ -163,7 +174,7 @@ export function createDataHandlers(repo: Repository, hooks: { now(): number; aft
       // Replace, all or nothing: any failure inside rolls the whole transaction back.
       await db.transaction('rw', allTables(db), async () => {
         for (const table of allTables(db)) await table.clear();
-        await db.settings.add({ key: 'settings', value: file.settings });
+        await db.settings.add(settingsRecord(file.settings));
         await db.checklist.bulkAdd(file.checklist);
         await db.deals.bulkAdd(file.deals);
         await db.snapshots.bulkAdd(file.snapshots);

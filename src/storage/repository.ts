@@ -3,10 +3,11 @@
  * makes, each in one transaction, so a worker stopped mid-way leaves nothing half-written.
  */
 import { defaultChecklist, type ChecklistItem } from '../checklist/items';
+import { normalizeSettings, SETTINGS_VERSION } from '../checklist/normalize';
 import { defaultSettings, type Settings } from '../checklist/settings';
 import type { Assessment, ManualAnswer } from '../scoring/types';
 import type { DealFacts } from '../signals/types';
-import type { DealRecord, SnapshotRecord, WalkAwayDb } from './db';
+import type { DealRecord, SettingsRecord, SnapshotRecord, WalkAwayDb } from './db';
 import { isQuotaError, snapshotsToPrune, type SnapshotStub } from './prune';
 import { DIAGNOSTICS_CAP, type DiagnosticRecord } from './diagnostics';
 
@@ -16,6 +17,17 @@ export interface ReadingToRecord {
   url: string;
   visitId: string;
   now: number;
+}
+
+/** The settings row as this release writes it: validated settings, stamped with the current shape version. */
+export function settingsRecord(settings: Settings): SettingsRecord {
+  return { key: 'settings', value: settings, version: SETTINGS_VERSION };
+}
+
+function normalized(record: SettingsRecord, checklist: ChecklistItem[]) {
+  const filled = normalizeSettings(record.value, checklist, record.version);
+  // Typed as stored: only validated data is ever written, and filling keeps it in shape.
+  return filled as { settings: Settings; checklist: ChecklistItem[] };
 }
 
 export class Repository {
@@ -28,17 +40,22 @@ export class Repository {
    */
   async ensureSeeded(): Promise<{ settings: Settings; checklist: ChecklistItem[] }> {
     const stored = await this.readStoredSettings();
-    if (stored.record && stored.checklist.length > 0) return { settings: stored.record.value, checklist: stored.checklist };
+    if (stored.record && stored.checklist.length > 0) return normalized(stored.record, stored.checklist);
     await this.db.transaction('rw', this.db.checklist, this.db.settings, async () => {
       if ((await this.db.checklist.count()) === 0) await this.db.checklist.bulkAdd(defaultChecklist());
-      if (!(await this.db.settings.get('settings'))) await this.db.settings.add({ key: 'settings', value: defaultSettings() });
+      if (!(await this.db.settings.get('settings'))) await this.db.settings.add(settingsRecord(defaultSettings()));
     });
     return this.loadSettings();
   }
 
+  /**
+   * Settings and checklist as this release reads them: whatever a newer release added
+   * (an item, a threshold, a site) is filled from the defaults in memory, so nothing is
+   * written here; the next save stores the filled version.
+   */
   async loadSettings(): Promise<{ settings: Settings; checklist: ChecklistItem[] }> {
     const { record, checklist } = await this.readStoredSettings();
-    return { settings: record?.value ?? defaultSettings(), checklist: checklist.length ? checklist : defaultChecklist() };
+    return normalized(record ?? settingsRecord(defaultSettings()), checklist.length ? checklist : defaultChecklist());
   }
 
   /** The settings record and the checklist as stored (either may be missing), in one read. */
@@ -52,7 +69,7 @@ export class Repository {
   /** Replaces settings and checklist together: validated before, all or nothing here. */
   async saveSettings(settings: Settings, checklist: ChecklistItem[]): Promise<void> {
     await this.db.transaction('rw', this.db.checklist, this.db.settings, async () => {
-      await this.db.settings.put({ key: 'settings', value: settings });
+      await this.db.settings.put(settingsRecord(settings));
       await this.db.checklist.clear();
       await this.db.checklist.bulkAdd(checklist);
     });
