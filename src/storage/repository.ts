@@ -34,7 +34,7 @@ export class Repository {
   constructor(readonly db: WalkAwayDb) {}
 
   /**
-   * Settings and checklist, after seeding the twelve items and default settings when missing
+   * Settings and checklist, after seeding the built-in items and default settings when missing
    * (first install, or after erase). Read-only when nothing is missing: the worker calls this
    * at every start, and a read-write transaction there cost its first reading a few ms.
    */
