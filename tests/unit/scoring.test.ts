@@ -135,7 +135,7 @@ describe('verdict', () => {
     const checklist = defaultChecklist().map((item) => (item.id === 'stalled' ? { ...item, enabled: false } : item));
     const result = run(facts, { checklist });
     expect(result.findings.map((f) => f.itemId)).not.toContain('stalled');
-    expect(result.findings).toHaveLength(11);
+    expect(result.findings).toHaveLength(BUILT_IN_ITEM_IDS.length - 1);
     expect(result.flags).toEqual(['crowded-field']);
     expect(result.score).toBe(1);
     expect(result.knownCount).toBe(5);
