@@ -104,7 +104,8 @@ function fillChecklist(input: unknown): unknown {
   const items: unknown[] = input.map((entry: unknown) => {
     if (!isRecord(entry)) return entry;
     const builtIn = typeof entry.id === 'string' ? defaultsById.get(entry.id) : undefined;
-    const fallback: Partial<ChecklistItem> = builtIn ?? { ...ITEM_FIELD_DEFAULTS, builtIn: false };
+    // A copy per item: a filled-in list must not be shared between items or with the defaults.
+    const fallback: Partial<ChecklistItem> = builtIn ?? { ...structuredClone(ITEM_FIELD_DEFAULTS), builtIn: false };
     const out: Record<string, unknown> = {};
     for (const key of itemKeys) {
       const value = entry[key] === undefined ? fallback[key] : entry[key];

@@ -428,3 +428,15 @@ describe('the options draft', () => {
     expect(draftFrom({ settings, checklist: defaultChecklist() }).sites.outlook).toBe(false);
   });
 });
+
+describe('filled-in values', () => {
+  it('are copies: changing one item or the result changes no other item and no default', () => {
+    const withoutPhrases = (id: string) => ({ ...without(repChecklist().find((item) => item.id === id)), phrases: undefined });
+    const { checklist } = normalizeSettings(repSettings(), [...defaultChecklist(), withoutPhrases('custom-legal-review'), { ...withoutPhrases('custom-no-pilot'), id: 'custom-other' }]) as {
+      checklist: ChecklistItem[];
+    };
+    checklist.at(-1)!.phrases.push('changed');
+    expect(checklist.at(-2)!.phrases).toEqual([]);
+    expect(normalizeSettings(repSettings(), [withoutPhrases('custom-legal-review')]).checklist).toContainEqual(expect.objectContaining({ id: 'custom-legal-review', phrases: [] }));
+  });
+});
