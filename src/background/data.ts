@@ -9,6 +9,7 @@
  * versioned, and small enough to read.
  */
 import * as v from 'valibot';
+import { normalizeSettings, SETTINGS_VERSION, settingsVersionProblem } from '../checklist/normalize';
 import { validateSettings } from '../checklist/validate';
 import { IMPORT_MAX_CHARS, type Reply } from '../protocol/messages';
 import { EXPORT_FORMAT, EXPORT_VERSION, type ExportFile, type ImportSummary } from '../protocol/views';
@@ -27,6 +28,7 @@ const FileSchema = v.object({
   format: v.literal(EXPORT_FORMAT),
   version: v.literal(EXPORT_VERSION),
   exportedAt: v.number(),
+  settingsVersion: v.optional(v.unknown()),
   settings: v.unknown(),
   checklist: v.unknown(),
   deals: v.pipe(v.array(DealRecordSchema), v.maxLength(LIMITS.deals)),
@@ -65,7 +67,12 @@ export function checkImport(text: string): Checked {
     return refusal(`${path || 'the file'} is not valid (${issue.message.slice(0, 120)}).`);
   }
   const file = parsed.output;
-  const settings = validateSettings(file.settings, file.checklist);
+  const settingsVersion = file.settingsVersion ?? 1;
+  const versionProblem = settingsVersionProblem(settingsVersion);
+  if (versionProblem) return refusal(versionProblem);
+  // An older release's file lacks what this one added (an item, a threshold, a site): filled first.
+  const stored = normalizeSettings(file.settings, file.checklist, settingsVersion as number);
+  const settings = validateSettings(stored.settings, stored.checklist);
   if (!settings.ok) {
     const [path = 'settings', message = ''] = Object.entries(settings.fieldErrors)[0] ?? [];
     return refusal(`its settings are not valid (${path}: ${message.slice(0, 120)}).`);
@@ -100,6 +107,7 @@ export function checkImport(text: string): Checked {
       format: EXPORT_FORMAT,
       version: EXPORT_VERSION,
       exportedAt: file.exportedAt,
+      settingsVersion: SETTINGS_VERSION,
       settings: settings.settings,
       checklist: settings.checklist,
       deals: file.deals,
@@ -113,7 +121,7 @@ export function createDataHandlers(repo: Repository, hooks: { now(): number; aft
   return {
     async exportAll() {
       const stored = await repo.everything();
-      return { ok: true, value: { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: hooks.now(), ...stored } };
+      return { ok: true, value: { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: hooks.now(), settingsVersion: SETTINGS_VERSION, ...stored } };
     },
 
     async importAll(text) {

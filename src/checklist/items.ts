@@ -3,22 +3,6 @@
  * Ids are a stable contract (storage, exports, badge attributes); titles may be reworded.
  */
 
-export const BUILT_IN_ITEM_IDS = [
-  'no-need',
-  'requirements-unmet',
-  'poor-fit',
-  'cost-to-serve',
-  'price-only',
-  'no-urgency',
-  'gatekeeper',
-  'budget-hidden',
-  'crowded-field',
-  'unresponsive',
-  'stalled',
-  'no-value',
-] as const;
-
-export type BuiltInItemId = (typeof BUILT_IN_ITEM_IDS)[number];
 /** Built-in ids, or `custom-<slug>` for items the rep adds. */
 export type ItemId = string;
 
@@ -43,7 +27,12 @@ export interface ChecklistItem {
   phrases: string[];
 }
 
-const DEFAULT_ITEMS: ReadonlyArray<Pick<ChecklistItem, 'id' | 'title' | 'question' | 'yesMeans'>> = [
+/**
+ * The built-in items in SPEC order: the one list a built-in item is declared in. An install
+ * whose stored checklist lacks one gets it at its place here, on load and import
+ * (./normalize.ts). Each needs its rule in src/scoring/score.ts (BUILT_IN_RULES).
+ */
+const DEFAULT_ITEMS = [
   { id: 'no-need', title: 'No real need', question: 'Does the prospect really need what we sell?', yesMeans: 'clear' },
   { id: 'requirements-unmet', title: 'Requirements unmet', question: 'Do we meet their requirements?', yesMeans: 'clear' },
   { id: 'poor-fit', title: 'Poor fit', question: 'Is the company / person / sale a good fit?', yesMeans: 'clear' },
@@ -56,18 +45,24 @@ const DEFAULT_ITEMS: ReadonlyArray<Pick<ChecklistItem, 'id' | 'title' | 'questio
   { id: 'unresponsive', title: 'Unresponsive', question: 'Are they not returning our calls and emails?', yesMeans: 'flagged' },
   { id: 'stalled', title: 'Stalled', question: 'Is the deal not moving forward?', yesMeans: 'flagged' },
   { id: 'no-value', title: 'No perceived value', question: 'Does the buyer not see the value?', yesMeans: 'flagged' },
-];
+] as const satisfies ReadonlyArray<Pick<ChecklistItem, 'id' | 'title' | 'question' | 'yesMeans'>>;
 
-/** The twelve items as seeded on install: weight 1, enabled, SPEC order. */
+export type BuiltInItemId = (typeof DEFAULT_ITEMS)[number]['id'];
+export const BUILT_IN_ITEM_IDS: readonly BuiltInItemId[] = DEFAULT_ITEMS.map((item) => item.id);
+
+/**
+ * What an item gets for a field it was stored without: every built-in item seeded or
+ * inserted, and any stored item from before a release added the field.
+ */
+export const ITEM_FIELD_DEFAULTS: Readonly<Pick<ChecklistItem, 'weight' | 'enabled' | 'phrases'>> = { weight: 1, enabled: true, phrases: [] };
+
+/** The built-in items as seeded on install: default weight, enabled, SPEC order. */
 export function defaultChecklist(): ChecklistItem[] {
-  return DEFAULT_ITEMS.map((item, index) => ({
-    ...item,
-    weight: 1,
-    enabled: true,
-    builtIn: true,
-    order: index,
-    phrases: [],
-  }));
+  return DEFAULT_ITEMS.map((item, index) => defaultItem(item, index));
+}
+
+function defaultItem(item: (typeof DEFAULT_ITEMS)[number], order: number): ChecklistItem {
+  return { ...item, ...ITEM_FIELD_DEFAULTS, phrases: [], builtIn: true, order };
 }
 
 export function isBuiltInItemId(id: string): id is BuiltInItemId {

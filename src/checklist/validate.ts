@@ -4,29 +4,15 @@
  * saves only what passes whole (nothing half-saved). Pure: data in, verdict out.
  */
 import { defaultChecklist, isBuiltInItemId, BUILT_IN_ITEM_IDS, type ChecklistItem } from './items';
-import { SITE_IDS, type Cutoffs, type Settings, type SiteId, type Thresholds } from './settings';
+import { SITE_IDS, THRESHOLDS, type Cutoffs, type NumberRule, type Settings, type SiteId, type ThresholdKey } from './settings';
 
 /** Field path ("thresholds.unresponsiveDays", "checklist.3.weight") -> message shown next to it. */
 export type FieldErrors = Record<string, string>;
 
-export interface NumberRule {
-  min: number;
-  max: number;
-  /** 1 = whole numbers; 0.5 = halves (sums of halves stay exact in floating point); 'any' = any number. */
-  step: 1 | 0.5 | 'any';
-}
+export type { NumberRule };
 
-export const THRESHOLD_RULES: Record<keyof Thresholds, NumberRule> = {
-  unresponsiveTouches: { min: 1, max: 50, step: 1 },
-  unresponsiveDays: { min: 1, max: 3650, step: 1 },
-  stalledDaysInStage: { min: 1, max: 3650, step: 1 },
-  stalledPushes: { min: 1, max: 50, step: 1 },
-  stalledIdleDays: { min: 1, max: 3650, step: 1 },
-  noUrgencyDays: { min: 1, max: 3650, step: 1 },
-  maxVendors: { min: 1, max: 20, step: 1 },
-  priceOnlyMinMessages: { min: 1, max: 50, step: 1 },
-  priceOnlyShare: { min: 0, max: 1, step: 'any' },
-};
+/** The validator's view of the threshold table (./settings.ts): min, max and step of each. */
+export const THRESHOLD_RULES: Record<ThresholdKey, NumberRule> = THRESHOLDS;
 
 /**
  * Cutoffs and weights move in halves: with weights like 0.1 a float sum can land just
@@ -36,7 +22,7 @@ export const THRESHOLD_RULES: Record<keyof Thresholds, NumberRule> = {
 export const CUTOFF_RULES: Record<keyof Cutoffs, NumberRule> = {
   walkAway: { min: 0.5, max: 100, step: 0.5 },
   caution: { min: 0.5, max: 100, step: 0.5 },
-  minKnownForPursue: { min: 1, max: 12, step: 1 },
+  minKnownForPursue: { min: 1, max: BUILT_IN_ITEM_IDS.length, step: 1 },
 };
 
 /** An item that should not count is turned off (enabled = false), not weighted 0. */

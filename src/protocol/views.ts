@@ -101,6 +101,8 @@ export interface ExportFile {
   format: typeof EXPORT_FORMAT;
   version: typeof EXPORT_VERSION;
   exportedAt: number;
+  /** Shape version of settings + checklist (src/checklist/normalize.ts); files without it are version 1. */
+  settingsVersion: number;
   settings: Settings;
   checklist: ChecklistItem[];
   deals: DealRecord[];

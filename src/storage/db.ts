@@ -39,6 +39,8 @@ export interface SnapshotRecord {
 export interface SettingsRecord {
   key: 'settings';
   value: Settings;
+  /** Shape version of `value` and the checklist (src/checklist/normalize.ts); absent = 1. */
+  version?: number;
 }
 
 export type WalkAwayDb = Dexie & {

@@ -3,10 +3,11 @@
  * makes, each in one transaction, so a worker stopped mid-way leaves nothing half-written.
  */
 import { defaultChecklist, type ChecklistItem } from '../checklist/items';
+import { normalizeSettings, SETTINGS_VERSION } from '../checklist/normalize';
 import { defaultSettings, type Settings } from '../checklist/settings';
 import type { Assessment, ManualAnswer } from '../contract/assessment';
 import type { DealFacts } from '../signals/types';
-import type { DealRecord, SnapshotRecord, WalkAwayDb } from './db';
+import type { DealRecord, SettingsRecord, SnapshotRecord, WalkAwayDb } from './db';
 import { isQuotaError, snapshotsToPrune, type SnapshotStub } from './prune';
 import type { DiagnosticRecord } from '../contract/diagnostics';
 
@@ -35,27 +36,43 @@ export interface ReadingToRecord {
   now: number;
 }
 
+/** The settings row as this release writes it: validated settings, stamped with the current shape version. */
+export function settingsRecord(settings: Settings): SettingsRecord {
+  return { key: 'settings', value: settings, version: SETTINGS_VERSION };
+}
+
+function normalized(record: SettingsRecord, checklist: ChecklistItem[]) {
+  const filled = normalizeSettings(record.value, checklist, record.version);
+  // Typed as stored: only validated data is ever written, and filling keeps it in shape.
+  return filled as { settings: Settings; checklist: ChecklistItem[] };
+}
+
 export class Repository {
   constructor(readonly db: WalkAwayDb) {}
 
   /**
-   * Settings and checklist, after seeding the twelve items and default settings when missing
+   * Settings and checklist, after seeding the built-in items and default settings when missing
    * (first install, or after erase). Read-only when nothing is missing: the worker calls this
    * at every start, and a read-write transaction there cost its first reading a few ms.
    */
   async ensureSeeded(): Promise<{ settings: Settings; checklist: ChecklistItem[] }> {
     const stored = await this.readStoredSettings();
-    if (stored.record && stored.checklist.length > 0) return { settings: stored.record.value, checklist: stored.checklist };
+    if (stored.record && stored.checklist.length > 0) return normalized(stored.record, stored.checklist);
     await this.db.transaction('rw', this.db.checklist, this.db.settings, async () => {
       if ((await this.db.checklist.count()) === 0) await this.db.checklist.bulkAdd(defaultChecklist());
-      if (!(await this.db.settings.get('settings'))) await this.db.settings.add({ key: 'settings', value: defaultSettings() });
+      if (!(await this.db.settings.get('settings'))) await this.db.settings.add(settingsRecord(defaultSettings()));
     });
     return this.loadSettings();
   }
 
+  /**
+   * Settings and checklist as this release reads them: whatever a newer release added
+   * (an item, a threshold, a site) is filled from the defaults in memory, so nothing is
+   * written here; the next save stores the filled version.
+   */
   async loadSettings(): Promise<{ settings: Settings; checklist: ChecklistItem[] }> {
     const { record, checklist } = await this.readStoredSettings();
-    return { settings: record?.value ?? defaultSettings(), checklist: checklist.length ? checklist : defaultChecklist() };
+    return normalized(record ?? settingsRecord(defaultSettings()), checklist.length ? checklist : defaultChecklist());
   }
 
   /** The settings record and the checklist as stored (either may be missing), in one read. */
@@ -69,7 +86,7 @@ export class Repository {
   /** Replaces settings and checklist together: validated before, all or nothing here. */
   async saveSettings(settings: Settings, checklist: ChecklistItem[]): Promise<void> {
     await this.db.transaction('rw', this.db.checklist, this.db.settings, async () => {
-      await this.db.settings.put({ key: 'settings', value: settings });
+      await this.db.settings.put(settingsRecord(settings));
       await this.db.checklist.clear();
       await this.db.checklist.bulkAdd(checklist);
     });
@@ -243,7 +260,7 @@ export class Repository {
     const { db } = this;
     await db.transaction('rw', productTables(db), async () => {
       for (const table of productTables(db)) await table.clear();
-      await db.settings.add({ key: 'settings', value: data.settings });
+      await db.settings.add(settingsRecord(data.settings));
       await db.checklist.bulkAdd(data.checklist);
       await db.deals.bulkAdd(data.deals);
       await db.snapshots.bulkAdd(data.snapshots);

@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createDataHandlers } from '../../src/background/data';
 import { EXPORT_FORMAT, EXPORT_VERSION, type ExportFile } from '../../src/protocol/views';
 import { defaultChecklist } from '../../src/checklist/items';
+import { SETTINGS_VERSION } from '../../src/checklist/normalize';
 import { defaultSettings } from '../../src/checklist/settings';
 import { IMPORT_MAX_CHARS } from '../../src/protocol/messages';
 import { openDb, type WalkAwayDb } from '../../src/storage/db';
@@ -85,7 +86,7 @@ describe('export and import', () => {
     const source = fresh();
     await fill(source);
     const file = await exported(source);
-    expect(file).toMatchObject({ format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: 1_800_000_000_000 });
+    expect(file).toMatchObject({ format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: 1_800_000_000_000, settingsVersion: SETTINGS_VERSION });
     expect(file.deals).toHaveLength(12);
     expect(file.snapshots).toHaveLength(24); // 4 deals x (1 + 2 + 3) visits
     expect(file.answers).toHaveLength(6);
@@ -93,7 +94,7 @@ describe('export and import', () => {
     const target = fresh();
     await target.ensureSeeded();
     const reply = await handlersFor(target).importAll(JSON.stringify(file));
-    expect(reply).toEqual({ ok: true, value: { deals: 12, snapshots: 24, answers: 6, checklistItems: 12 } });
+    expect(reply).toEqual({ ok: true, value: { deals: 12, snapshots: 24, answers: 6, checklistItems: defaultChecklist().length } });
     expect(await dump(target.db)).toEqual(await dump(source.db));
     expect(changes).toBe(1);
     // New readings after an import continue the imported snapshot ids.
@@ -129,7 +130,9 @@ describe('export and import', () => {
       ['a dangling lastSnapshotId', (f) => JSON.stringify({ ...f, deals: f.deals.map((d) => ({ ...d, lastSnapshotId: 12345 })) }), /missing snapshot/],
       ['facts of another deal', (f) => JSON.stringify({ ...f, deals: [{ ...f.deals[0], facts: f.deals[1]?.facts }, ...f.deals.slice(1)] }), /another deal's facts/],
       ['settings out of range', (f) => JSON.stringify({ ...f, settings: { ...f.settings, cutoffs: { ...f.settings.cutoffs, walkAway: 1e9 } } }), /settings are not valid \(cutoffs\.walkAway/],
-      ['a checklist without built-ins', (f) => JSON.stringify({ ...f, checklist: [] }), /settings are not valid/],
+      ['a checklist that is not a list', (f) => JSON.stringify({ ...f, checklist: { 'no-need': true } }), /settings are not valid \(checklist: The checklist is missing/],
+      ['a newer settings version', (f) => JSON.stringify({ ...f, settingsVersion: SETTINGS_VERSION + 1 }), /settings were made by a newer Walk Away/],
+      ['a settings version as text', (f) => JSON.stringify({ ...f, settingsVersion: '1' }), /settings version \("1"\)/],
       ['a prototype-polluting row', (f) => JSON.stringify(f).replace('"format":', '"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}},"format":').replace('"key":"hubspot', '"__proto__":{"x":1},"key":"hubspot').replace(/"visits":\d+/, '"visits":"1; DROP TABLE"'), /deals\.\d+\.visits/],
     ];
     for (const [label, make, message] of cases) {
@@ -212,7 +215,7 @@ describe('erase', () => {
     expect(rows['snapshots']).toEqual([]);
     expect(rows['answers']).toEqual([]);
     expect(rows['diagnostics']).toEqual([]);
-    expect(rows['settings']).toEqual([{ key: 'settings', value: defaultSettings() }]);
+    expect(rows['settings']).toEqual([{ key: 'settings', value: defaultSettings(), version: SETTINGS_VERSION }]);
     const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
     expect((rows['checklist'] as Array<{ id: string }>).sort(byId)).toEqual(defaultChecklist().sort(byId));
     expect(JSON.stringify(rows)).not.toContain('rep@seller.example');

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { defaultChecklist, type ChecklistItem } from '../../src/checklist/items';
+import { BUILT_IN_ITEM_IDS, defaultChecklist, type ChecklistItem } from '../../src/checklist/items';
 import { defaultSettings, type Settings } from '../../src/checklist/settings';
 import type { WorkerClient } from '../../src/ui/client';
 import type { Reply } from '../../src/protocol/messages';
@@ -14,6 +14,10 @@ vi.mock('webextension-polyfill', () => ({ default: { runtime: { sendMessage: vi.
 
 const { Options } = await import('../../src/ui/options/Options');
 
+/** Field paths by item, so the tests hold whatever the number and order of built-in items. */
+const at = (id: (typeof BUILT_IN_ITEM_IDS)[number]) => BUILT_IN_ITEM_IDS.indexOf(id);
+const FIRST_CUSTOM = BUILT_IN_ITEM_IDS.length;
+
 const legalItem: ChecklistItem = {
   id: 'custom-legal-review',
   title: 'Endless legal review',
@@ -22,7 +26,7 @@ const legalItem: ChecklistItem = {
   weight: 1,
   enabled: true,
   builtIn: false,
-  order: 12,
+  order: FIRST_CUSTOM,
   phrases: ['legal is still reviewing'],
 };
 
@@ -69,9 +73,9 @@ describe('Options', () => {
     expect(field('thresholds.unresponsiveDays').value).toBe('14');
     expect(field('thresholds.priceOnlyShare').value).toBe('0.5');
     expect(field('cutoffs.walkAway').value).toBe('3');
-    expect(field('checklist.9.title').value).toBe('Unresponsive');
-    expect(field('checklist.9.weight').value).toBe('1');
-    expect(field('checklist.9.enabled').checked).toBe(true);
+    expect(field(`checklist.${at('unresponsive')}.title`).value).toBe('Unresponsive');
+    expect(field(`checklist.${at('unresponsive')}.weight`).value).toBe('1');
+    expect(field(`checklist.${at('unresponsive')}.enabled`).checked).toBe(true);
     expect(field('sites.gmail').checked).toBe(true);
     expect(field<HTMLTextAreaElement>('ownEmails').value).toBe('');
     // Every field has a label pointing at it.
@@ -109,11 +113,11 @@ describe('Options', () => {
   it('clears a message as soon as its field is edited', async () => {
     const { client } = fakeClient();
     await renderOptions(client);
-    type('checklist.2.weight', '11');
+    type(`checklist.${at('poor-fit')}.weight`, '11');
     save();
-    await screen.findByTestId('error-checklist.2.weight');
-    type('checklist.2.weight', '2');
-    expect(screen.queryByTestId('error-checklist.2.weight')).toBeNull();
+    await screen.findByTestId(`error-checklist.${at('poor-fit')}.weight`);
+    type(`checklist.${at('poor-fit')}.weight`, '2');
+    expect(screen.queryByTestId(`error-checklist.${at('poor-fit')}.weight`)).toBeNull();
   });
 
   it('saves valid changes with the new values and says so', async () => {
@@ -122,9 +126,9 @@ describe('Options', () => {
     type('thresholds.unresponsiveDays', '21');
     type('thresholds.priceOnlyShare', '0.6');
     type('cutoffs.walkAway', '4');
-    type('checklist.10.title', 'Going nowhere');
-    type('checklist.10.weight', '2.5');
-    fireEvent.click(field('checklist.2.enabled'));
+    type(`checklist.${at('stalled')}.title`, 'Going nowhere');
+    type(`checklist.${at('stalled')}.weight`, '2.5');
+    fireEvent.click(field(`checklist.${at('poor-fit')}.enabled`));
     fireEvent.click(field('sites.outlook'));
     fireEvent.input(field<HTMLTextAreaElement>('ownEmails'), { target: { value: 'Alex@Seller.example\n\nsam@seller.example\n' } });
     expect(screen.getByTestId('save-status').textContent).toBe('Unsaved changes');
@@ -141,9 +145,9 @@ describe('Options', () => {
       sites: { ...expected.sites, outlook: false },
       ownEmails: ['alex@seller.example', 'sam@seller.example'],
     });
-    expect(checklist[10]).toMatchObject({ id: 'stalled', title: 'Going nowhere', weight: 2.5, enabled: true });
-    expect(checklist[2]).toMatchObject({ id: 'poor-fit', enabled: false });
-    expect(checklist).toHaveLength(12);
+    expect(checklist[at('stalled')]).toMatchObject({ id: 'stalled', title: 'Going nowhere', weight: 2.5, enabled: true });
+    expect(checklist[at('poor-fit')]).toMatchObject({ id: 'poor-fit', enabled: false });
+    expect(checklist).toHaveLength(BUILT_IN_ITEM_IDS.length);
     // The form now shows what was saved (addresses normalised).
     expect(field<HTMLTextAreaElement>('ownEmails').value).toBe('alex@seller.example\nsam@seller.example');
   });
@@ -166,14 +170,14 @@ describe('Options', () => {
     fireEvent.click(screen.getByTestId('add-item'));
 
     expect(screen.getByTestId('checklist-item-custom-wants-a-free-pilot')).toBeTruthy();
-    expect(field('checklist.12.title').value).toBe('Wants a free pilot');
+    expect(field(`checklist.${FIRST_CUSTOM}.title`).value).toBe('Wants a free pilot');
     expect(field('new-item.title').value).toBe('');
     save();
 
     await waitFor(() => expect(saveSettings).toHaveBeenCalledOnce());
     const checklist = saveSettings.mock.calls[0]![1];
-    expect(checklist).toHaveLength(13);
-    expect(checklist[12]).toEqual({
+    expect(checklist).toHaveLength(FIRST_CUSTOM + 1);
+    expect(checklist[FIRST_CUSTOM]).toEqual({
       id: 'custom-wants-a-free-pilot',
       title: 'Wants a free pilot',
       question: 'Are they asking for a free pilot?',
@@ -181,7 +185,7 @@ describe('Options', () => {
       weight: 1,
       enabled: true,
       builtIn: false,
-      order: 12,
+      order: FIRST_CUSTOM,
       phrases: ['free pilot', 'proof of concept at no cost'],
     });
   });
@@ -193,15 +197,15 @@ describe('Options', () => {
     fireEvent.click(screen.getByTestId('add-item'));
     expect(screen.getByTestId('error-new-item.title').textContent).toContain('title');
     expect(screen.getByTestId('error-new-item.phrases').textContent).toContain('trigger phrases');
-    expect(document.getElementById('checklist.12.title')).toBeNull();
+    expect(document.getElementById(`checklist.${FIRST_CUSTOM}.title`)).toBeNull();
   });
 
   it('edits and removes custom items', async () => {
     const { client, saveSettings } = fakeClient({ settings: defaultSettings(), checklist: [...defaultChecklist(), legalItem] });
     await renderOptions(client);
-    fireEvent.input(field<HTMLTextAreaElement>('checklist.12.phrases'), { target: { value: '' } });
+    fireEvent.input(field<HTMLTextAreaElement>(`checklist.${FIRST_CUSTOM}.phrases`), { target: { value: '' } });
     save();
-    expect((await screen.findByTestId('error-checklist.12.phrases')).textContent).toContain('trigger phrases');
+    expect((await screen.findByTestId(`error-checklist.${FIRST_CUSTOM}.phrases`)).textContent).toContain('trigger phrases');
     expect(saveSettings).not.toHaveBeenCalled();
 
     fireEvent.click(screen.getByTestId('remove-custom-legal-review'));

@@ -138,7 +138,7 @@ describe('Popup on a deal', () => {
     expect(verdict.textContent).toContain('Caution');
     expect(screen.getByTestId('deal-title').textContent).toBe('Globex — Warehouse analytics expansion');
 
-    expect(screen.getAllByTestId(/^item-/)).toHaveLength(12);
+    expect(screen.getAllByTestId(/^item-/)).toHaveLength(defaultChecklist().length);
     expect(row('crowded-field').dataset.status).toBe('flagged');
     expect(row('unresponsive').dataset.status).toBe('clear');
     expect(row('budget-hidden').dataset.status).toBe('unknown');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultChecklist, type ChecklistItem, type ItemId } from '../../src/checklist/items';
+import { BUILT_IN_ITEM_IDS, defaultChecklist, type ChecklistItem, type ItemId } from '../../src/checklist/items';
 import { defaultSettings, type Settings } from '../../src/checklist/settings';
 import { assess, quote } from '../../src/scoring/score';
 import type { Assessment, Finding, ManualAnswer } from '../../src/contract/assessment';
@@ -135,7 +135,7 @@ describe('verdict', () => {
     const checklist = defaultChecklist().map((item) => (item.id === 'stalled' ? { ...item, enabled: false } : item));
     const result = run(facts, { checklist });
     expect(result.findings.map((f) => f.itemId)).not.toContain('stalled');
-    expect(result.findings).toHaveLength(11);
+    expect(result.findings).toHaveLength(BUILT_IN_ITEM_IDS.length - 1);
     expect(result.flags).toEqual(['crowded-field']);
     expect(result.score).toBe(1);
     expect(result.knownCount).toBe(5);
@@ -164,7 +164,7 @@ describe('verdict', () => {
 describe('nothing read', () => {
   it('every automatic finding is unknown, and manual answers still count', () => {
     const result = run(null, { answers: [answer('gatekeeper', 'flagged', 'Jordan blocks every meeting')] });
-    expect(result.findings).toHaveLength(12);
+    expect(result.findings).toHaveLength(BUILT_IN_ITEM_IDS.length);
     for (const f of result.findings.filter((f) => f.itemId !== 'gatekeeper')) {
       expect(f).toMatchObject({ status: 'unknown', source: 'auto', reason: "couldn't read this page", evidence: [] });
     }

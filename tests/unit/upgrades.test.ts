@@ -19,7 +19,7 @@ const DAY = 86_400_000;
 function dataset(v: number) {
   const checklist = [
     ...defaultChecklist().map((item, i) => ({ ...item, weight: (i % 3) + 1, enabled: i !== 4 })),
-    { id: 'custom-legal-review', title: 'Legal review not started', description: 'Our own item', enabled: true, weight: 2, order: 12, custom: true },
+    { id: 'custom-legal-review', title: 'Legal review not started', description: 'Our own item', enabled: true, weight: 2, order: defaultChecklist().length, custom: true },
   ];
   const settings = { ...defaultSettings(), ownEmails: ['rep@seller.example'], walkAwayAt: 4 };
   const deals = Array.from({ length: 12 }, (_, i) => {

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { defaultChecklist, type ChecklistItem } from '../../src/checklist/items';
+import { BUILT_IN_ITEM_IDS, defaultChecklist, type ChecklistItem } from '../../src/checklist/items';
+
+/** Index of the first custom item: after every built-in. */
+const N = BUILT_IN_ITEM_IDS.length;
 import { defaultSettings, type Settings } from '../../src/checklist/settings';
 import { customItemId, validateSettings } from '../../src/checklist/validate';
 
@@ -12,7 +15,7 @@ function customItem(overrides: Partial<ChecklistItem> = {}): ChecklistItem {
     weight: 1,
     enabled: true,
     builtIn: false,
-    order: 12,
+    order: N,
     phrases: ['legal is still reviewing', 'procurement review'],
     ...overrides,
   };
@@ -67,7 +70,7 @@ describe('validateSettings', () => {
     expect(result.ok && result.settings.thresholds).toEqual(settings.thresholds);
   });
 
-  it('checks cutoffs: halves only, caution not above walk-away, minKnownForPursue 1..12', () => {
+  it('checks cutoffs: halves only, caution not above walk-away, minKnownForPursue 1 to the number of built-in items', () => {
     const base = defaultSettings();
     expect(errorsOf({ ...base, cutoffs: { walkAway: 2, caution: 2.5, minKnownForPursue: 4 } }, defaultChecklist())).toHaveProperty(
       'cutoffs.caution',
@@ -79,9 +82,9 @@ describe('validateSettings', () => {
       'cutoffs.walkAway',
     );
     expect(
-      Object.keys(errorsOf({ ...base, cutoffs: { walkAway: 3, caution: 1, minKnownForPursue: 13 } }, defaultChecklist())),
+      Object.keys(errorsOf({ ...base, cutoffs: { walkAway: 3, caution: 1, minKnownForPursue: N + 1 } }, defaultChecklist())),
     ).toEqual(['cutoffs.minKnownForPursue']);
-    const ok = validateSettings({ ...base, cutoffs: { walkAway: 2.5, caution: 2.5, minKnownForPursue: 12 } }, defaultChecklist());
+    const ok = validateSettings({ ...base, cutoffs: { walkAway: 2.5, caution: 2.5, minKnownForPursue: N } }, defaultChecklist());
     expect(ok.ok).toBe(true);
   });
 
@@ -149,7 +152,7 @@ describe('validateSettings', () => {
       expect(errorsOf(defaultSettings(), missing).checklist).toContain('stalled');
 
       const duplicated = [...defaultChecklist(), defaultChecklist()[0]!];
-      expect(errorsOf(defaultSettings(), duplicated)).toHaveProperty('checklist.12.id');
+      expect(errorsOf(defaultSettings(), duplicated)).toHaveProperty(`checklist.${N}.id`);
     });
 
     it('keeps built-in questions and yes-meanings from the defaults', () => {
@@ -167,18 +170,18 @@ describe('validateSettings', () => {
 
     it('accepts a custom item, normalising its phrases and placing it after the built-ins', () => {
       const custom = customItem({ phrases: ['  legal is still   reviewing ', 'Legal is still reviewing', '', 'redlines'] });
-      // Given first, it still ends up after the twelve built-ins.
+      // Given first, it still ends up after the built-ins.
       const result = validateSettings(defaultSettings(), [custom, ...defaultChecklist()]);
       expect(result.ok).toBe(true);
       if (!result.ok) return;
-      expect(result.checklist.map((item) => item.id).slice(0, 12)).toEqual(defaultChecklist().map((item) => item.id));
-      expect(result.checklist[12]).toMatchObject({
+      expect(result.checklist.map((item) => item.id).slice(0, N)).toEqual(defaultChecklist().map((item) => item.id));
+      expect(result.checklist[N]).toMatchObject({
         id: 'custom-legal-review',
         builtIn: false,
-        order: 12,
+        order: N,
         phrases: ['legal is still reviewing', 'redlines'],
       });
-      expect(result.checklist.map((item) => item.order)).toEqual([...Array(13).keys()]);
+      expect(result.checklist.map((item) => item.order)).toEqual([...Array(N + 1).keys()]);
     });
 
     it.each([
@@ -193,12 +196,12 @@ describe('validateSettings', () => {
       ['enabled as a string', { enabled: 'true' }, 'enabled'],
     ])('rejects a custom item with %s', (_name, overrides, field) => {
       const errors = errorsOf(defaultSettings(), [...defaultChecklist(), { ...customItem(), ...overrides }]);
-      expect(Object.keys(errors)).toEqual([`checklist.12.${field}`]);
+      expect(Object.keys(errors)).toEqual([`checklist.${N}.${field}`]);
     });
 
     it('rejects two custom items with the same id', () => {
       const errors = errorsOf(defaultSettings(), [...defaultChecklist(), customItem(), customItem({ title: 'Again' })]);
-      expect(Object.keys(errors)).toEqual(['checklist.13.id']);
+      expect(Object.keys(errors)).toEqual([`checklist.${N + 1}.id`]);
     });
 
     it('is all or nothing: one bad custom item means no checklist is returned', () => {

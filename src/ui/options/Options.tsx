@@ -5,8 +5,8 @@
  */
 import { useLayoutEffect, useState } from 'preact/hooks';
 import type { ChecklistItem } from '../../checklist/items';
-import { SITE_IDS } from '../../checklist/settings';
-import { CUSTOM_ITEMS_MAX, CUTOFF_RULES, THRESHOLD_RULES, customItemId, validateSettings } from '../../checklist/validate';
+import { SITE_IDS, THRESHOLDS } from '../../checklist/settings';
+import { CUSTOM_ITEMS_MAX, CUTOFF_RULES, customItemId, validateSettings } from '../../checklist/validate';
 import { workerClient, type WorkerClient } from '../client';
 import type { FieldErrors } from '../../protocol/views';
 import { errorMessage } from '../shared/errors';
@@ -17,7 +17,7 @@ import { DiagnosticsSection } from './DiagnosticsSection';
 import { OtherCrmsSection } from './OtherCrmsSection';
 import { CUTOFF_KEYS, THRESHOLD_KEYS, draftFrom, itemDraft, lines, payloadOf, type Draft, type ItemDraft } from './draft';
 import { errorProps, FieldError, NumberField } from './fields';
-import { CUTOFF_TEXT, THRESHOLD_TEXT, describePath } from './labels';
+import { CUTOFF_TEXT, describePath } from './labels';
 import { siteLabel } from '../../sites';
 
 type SaveStatus =
@@ -185,9 +185,9 @@ export function Options({ client = workerClient }: { client?: Pick<WorkerClient,
             <NumberField
               key={key}
               path={`thresholds.${key}`}
-              label={THRESHOLD_TEXT[key].label}
-              unit={THRESHOLD_TEXT[key].unit}
-              rule={THRESHOLD_RULES[key]}
+              label={THRESHOLDS[key].label}
+              unit={THRESHOLDS[key].unit}
+              rule={THRESHOLDS[key]}
               value={draft.thresholds[key]}
               error={errors[`thresholds.${key}`]}
               onInput={(value) =>

@@ -3,8 +3,9 @@
  * and reported), and turns it into the saved shape only at validation time.
  */
 import type { ChecklistItem } from '../../checklist/items';
-import { SITE_IDS, type Cutoffs, type Settings, type SiteId, type Thresholds } from '../../checklist/settings';
-import { CUTOFF_RULES, THRESHOLD_RULES } from '../../checklist/validate';
+import { normalizeSettings } from '../../checklist/normalize';
+import { SITE_IDS, THRESHOLD_KEYS, type Cutoffs, type Settings, type SiteId, type Thresholds } from '../../checklist/settings';
+import { CUTOFF_RULES } from '../../checklist/validate';
 import type { SettingsView } from '../../protocol/views';
 
 export interface ItemDraft {
@@ -28,7 +29,7 @@ export interface Draft {
   items: ItemDraft[];
 }
 
-export const THRESHOLD_KEYS = Object.keys(THRESHOLD_RULES) as Array<keyof Thresholds>;
+export { THRESHOLD_KEYS };
 export const CUTOFF_KEYS = Object.keys(CUTOFF_RULES) as Array<keyof Cutoffs>;
 
 export function itemDraft(item: ChecklistItem): ItemDraft {
@@ -44,19 +45,22 @@ export function itemDraft(item: ChecklistItem): ItemDraft {
 }
 
 export function draftFrom(view: SettingsView): Draft {
-  const { settings } = view;
+  // The worker sends loaded settings already filled; filling again costs nothing and keeps
+  // every field of this build's form backed by a value, whatever the view lacks.
+  const { settings, checklist } = normalizeSettings(view.settings, view.checklist) as SettingsView;
   const thresholds = {} as Record<keyof Thresholds, string>;
   for (const key of THRESHOLD_KEYS) thresholds[key] = String(settings.thresholds[key]);
   const cutoffs = {} as Record<keyof Cutoffs, string>;
   for (const key of CUTOFF_KEYS) cutoffs[key] = String(settings.cutoffs[key]);
   const sites = {} as Record<SiteId, boolean>;
-  for (const site of SITE_IDS) sites[site] = settings.sites[site] ?? false;
+  // Off only when switched off, as the worker reads it: a site the settings lack is on.
+  for (const site of SITE_IDS) sites[site] = settings.sites[site] !== false;
   return {
     thresholds,
     cutoffs,
     sites,
     ownEmails: settings.ownEmails.join('\n'),
-    items: [...view.checklist].sort((a, b) => a.order - b.order).map(itemDraft),
+    items: [...checklist].sort((a, b) => a.order - b.order).map(itemDraft),
   };
 }
 

@@ -1,5 +1,5 @@
-/** Labels and units for the options fields, and a readable name for any error path. */
-import { SITE_IDS, type Cutoffs, type Thresholds } from '../../checklist/settings';
+/** Labels and units for the cutoff fields (thresholds carry theirs), and a readable name for any error path. */
+import { SITE_IDS, THRESHOLDS, type Cutoffs, type ThresholdKey } from '../../checklist/settings';
 import type { Draft } from './draft';
 import { siteLabel } from '../../sites';
 
@@ -7,18 +7,6 @@ export interface FieldText {
   label: string;
   unit: string;
 }
-
-export const THRESHOLD_TEXT: Record<keyof Thresholds, FieldText> = {
-  unresponsiveTouches: { label: 'Unresponsive after', unit: 'of our touches in a row with no reply' },
-  unresponsiveDays: { label: 'Unresponsive after', unit: 'days since their last reply, while we kept reaching out' },
-  stalledDaysInStage: { label: 'Stalled after', unit: 'days in the same stage' },
-  stalledPushes: { label: 'Stalled when the close date was pushed', unit: 'times or more' },
-  stalledIdleDays: { label: 'Stalled after', unit: 'days with no activity' },
-  noUrgencyDays: { label: 'No urgency when the close date is more than', unit: 'days away' },
-  maxVendors: { label: 'Crowded field when more than', unit: 'vendors compete, counting us' },
-  priceOnlyMinMessages: { label: 'Price-only buyer: price talk in at least', unit: 'buyer messages' },
-  priceOnlyShare: { label: '…and in at least this share of their messages', unit: 'from 0 to 1 (0.5 = half)' },
-};
 
 export const CUTOFF_TEXT: Record<keyof Cutoffs, FieldText> = {
   walkAway: { label: 'Walk away at a score of', unit: 'or more' },
@@ -39,8 +27,8 @@ const ITEM_FIELD_NAMES: Record<string, string> = {
 /** "Stalled after (days in the same stage)", "Budget hidden: weight", "Your email addresses". */
 export function describePath(path: string, draft: Draft | null): string {
   const [section, key, field] = path.split('.');
-  if (section === 'thresholds' && key && key in THRESHOLD_TEXT) {
-    const text = THRESHOLD_TEXT[key as keyof Thresholds];
+  if (section === 'thresholds' && key && key in THRESHOLDS) {
+    const text = THRESHOLDS[key as ThresholdKey];
     return `${text.label} … ${text.unit}`;
   }
   if (section === 'cutoffs' && key && key in CUTOFF_TEXT) {
